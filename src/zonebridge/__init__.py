@@ -1,0 +1,1 @@
+"""ZoneBridge: the platform sister innovation zones use to run their partnership."""

@@ -1,0 +1,82 @@
+"""Text normalisation shared by search and matching: one script, one case, one token stream.
+
+Order matters: NFKC first (full-width letters become ASCII), then case folding, then OpenCC `t2s`, so that
+English, Simplified and Traditional Chinese texts all land in the same token space.
+"""
+
+import functools
+import re
+import unicodedata
+
+import opencc
+
+# CJK ideographs (with extension A and compatibility ideographs) form one run; letters and digits another.
+_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([^\W_]+(?:['’][^\W_]+)?)", re.UNICODE)
+
+ENGLISH_STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her here
+    hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
+    off on once only or other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up very was we were what
+    when where which while who whom why will with would you your yours yourself yourselves we're i'm it's
+    looking seeking seek want wants need needs""".split()
+)
+
+CHINESE_STOP_WORDS = frozenset(
+    "的 了 和 与 及 或 在 是 为 对 把 被 从 向 以 等 之 其 并 也 就 都 而 又 我们 我 你 您 他们 我司 本 该 有 将 可 能 于 中 上 下".split()
+)
+
+# Conversions an author may ask for: Simplified → Hong Kong / Taiwan Traditional and back.
+SCRIPT_CONVERSIONS = frozenset({"t2s", "s2t", "s2hk", "s2tw", "s2twp", "hk2s", "tw2s", "tw2sp"})
+
+
+@functools.lru_cache(maxsize=None)
+def _converter(config: str) -> opencc.OpenCC:
+    if config not in SCRIPT_CONVERSIONS:
+        raise ValueError(f"unknown OpenCC conversion {config!r}")
+    return opencc.OpenCC(f"{config}.json")
+
+
+def convert_script(text: str, config: str) -> str:
+    """Convert Chinese text between scripts with an OpenCC configuration such as `s2hk` or `hk2s`."""
+    return _converter(config).convert(text) if text else text
+
+
+def normalise(text: str) -> str:
+    """Return `text` in NFKC, case-folded and in Simplified script."""
+    return convert_script(unicodedata.normalize("NFKC", text).casefold(), "t2s")
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():
+    import jieba
+
+    jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr; keep CLI output clean
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def segment_chinese(run: str) -> list[str]:
+    """Split a run of (Simplified) Chinese into words, longest words plus their parts, for recall."""
+    return [word for word in _segmenter().cut_for_search(run) if word.strip()]
+
+
+def tokenize(text: str, *, stem: bool = True) -> list[str]:
+    """Normalise `text` and return its search tokens: jieba words for Chinese, stemmed words for English."""
+    tokens: list[str] = []
+    for chinese, word in _RUN.findall(normalise(text)):
+        if chinese:
+            tokens.extend(w for w in segment_chinese(chinese) if w not in CHINESE_STOP_WORDS)
+        elif word not in ENGLISH_STOP_WORDS:
+            word = word.replace("’", "'").removesuffix("'s")
+            tokens.append(_stemmer().stemWord(word) if stem and word.isalpha() else word)
+    return tokens
