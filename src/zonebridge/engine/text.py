@@ -5,6 +5,7 @@ English, Simplified and Traditional Chinese texts all land in the same token spa
 """
 
 import functools
+import importlib.resources
 import re
 import unicodedata
 
@@ -20,12 +21,20 @@ ENGLISH_STOP_WORDS = frozenset(
     off on once only or other our ours ourselves out over own same she should so some such than that the their
     theirs them themselves then there these they this those through to too under until up very was we were what
     when where which while who whom why will with would you your yours yourself yourselves we're i'm it's
-    looking seeking seek want wants need needs""".split()
+    looking seeking seek want wants need needs also etc via per within across including""".split()
 )
 
 CHINESE_STOP_WORDS = frozenset(
-    "的 了 和 与 及 或 在 是 为 对 把 被 从 向 以 等 之 其 并 也 就 都 而 又 我们 我 你 您 他们 我司 本 该 有 将 可 能 于 中 上 下".split()
+    (
+        "的 了 和 与 及 或 在 是 为 对 把 被 从 向 以 等 之 其 并 也 就 都 而 又 我们 我 你 您 他们 我司 本 该 有 将 可 能 于 中 上 下"
+        # The Chinese counterparts of the English request words above ("seeking", "need", ...), so that a
+        # request phrased in either language does not score on its boilerplate.
+        " 寻找 寻求 需要 希望 想 想要 欢迎 正在 一个 一些 以及 通过 进行 这 那 个 家 等等"
+    ).split()
 )
+
+# jieba user dictionary (package data, Simplified script, `word frequency tag` per line).
+PLACE_NAMES_DICT = "data/place_names.dict"
 
 # Conversions an author may ask for: Simplified → Hong Kong / Taiwan Traditional and back.
 SCRIPT_CONVERSIONS = frozenset({"t2s", "s2t", "s2hk", "s2tw", "s2twp", "hk2s", "tw2s", "tw2sp"})
@@ -55,6 +64,9 @@ def _segmenter():
     jieba.setLogLevel(60)  # jieba prints its dictionary loading to stderr; keep CLI output clean
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    # Zone, district and agency names (临港新片区, 数码港, 将军澳工业邨) that jieba's general dictionary splits.
+    with importlib.resources.files("zonebridge.engine").joinpath(PLACE_NAMES_DICT).open("rb") as handle:
+        tokenizer.load_userdict(handle)
     return tokenizer
 
 
@@ -72,11 +84,27 @@ def segment_chinese(run: str) -> list[str]:
 
 def tokenize(text: str, *, stem: bool = True) -> list[str]:
     """Normalise `text` and return its search tokens: jieba words for Chinese, stemmed words for English."""
-    tokens: list[str] = []
+    return [token for token, _word in tokens_with_words(text, stem=stem)]
+
+
+def tokens_with_words(text: str, *, stem: bool = True) -> list[tuple[str, str]]:
+    """Like `tokenize`, but pair each token with the normalised word it came from (`("batteri", "batteries")`)."""
+    pairs: list[tuple[str, str]] = []
     for chinese, word in _RUN.findall(normalise(text)):
         if chinese:
-            tokens.extend(w for w in segment_chinese(chinese) if w not in CHINESE_STOP_WORDS)
+            pairs.extend((w, w) for w in segment_chinese(chinese) if w not in CHINESE_STOP_WORDS)
         elif word not in ENGLISH_STOP_WORDS:
             word = word.replace("’", "'").removesuffix("'s")
-            tokens.append(_stemmer().stemWord(word) if stem and word.isalpha() else word)
-    return tokens
+            pairs.append((_stemmer().stemWord(word) if stem and word.isalpha() else word, word))
+    return pairs
+
+
+def is_traditional(text: str) -> bool:
+    """Whether the Chinese in `text` is mostly Traditional script (OpenCC `t2s` changes more than `s2t`)."""
+    if not text:
+        return False
+    text = unicodedata.normalize("NFKC", text)
+    to_simplified, to_traditional = convert_script(text, "t2s"), convert_script(text, "s2t")
+    changed_by_t2s = sum(a != b for a, b in zip(text, to_simplified))
+    changed_by_s2t = sum(a != b for a, b in zip(text, to_traditional))
+    return changed_by_t2s > changed_by_s2t

@@ -1,0 +1,92 @@
+"""Views of accounts: settings, consent, API tokens, and the language switch."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import translate_url
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zonebridge.accounts import services
+from zonebridge.accounts.forms import AccountSettingsForm, ApiTokenForm, PersonProfileForm
+from zonebridge.accounts.models import ConsentPurpose
+from zonebridge.directory.models import PersonProfile
+from zonebridge.policy import has_active_consent
+
+
+@require_POST
+def switch_language(request):
+    """Switch the interface language, remember it (cookie, and the account when signed in), stay on the page."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponseBadRequest("unknown language")
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(translate_url(next_url, language))
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+                        samesite="Lax")
+    if request.user.is_authenticated:
+        services.set_preferred_language(request.user, language)
+    return response
+
+
+@login_required
+def account_settings(request):
+    """The signed-in user's name, language, directory profile and consent."""
+    profile, _created = PersonProfile.objects.get_or_create(user=request.user)
+    account_form = AccountSettingsForm(request.POST or None, instance=request.user, prefix="account")
+    profile_form = PersonProfileForm(request.POST or None, request.FILES or None, instance=profile, prefix="profile")
+    if request.method == "POST" and account_form.is_valid() and profile_form.is_valid():
+        account_form.save()
+        profile_form.save()
+        messages.success(request, _("Your settings were saved."))
+        response = redirect(translate_url(request.path, request.user.preferred_language))
+        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language,
+                            max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax")
+        return response
+    return render(request, "accounts/settings.html", {
+        "account_form": account_form,
+        "profile_form": profile_form,
+        "consent_active": has_active_consent(request.user),
+        "consent_text": ConsentPurpose.CROSS_BORDER_PROVISION.label,
+    })
+
+
+@login_required
+@require_POST
+def change_consent(request):
+    """Grant or revoke the cross-border consent."""
+    if request.POST.get("action") == "grant":
+        services.grant_consent(request.user)
+        messages.success(request, _("Your consent was recorded. You can revoke it at any time."))
+    else:
+        services.revoke_consent(request.user)
+        messages.success(request, _("Your consent was revoked. Partners in the other zone no longer see your personal data."))
+    return redirect("accounts:settings")
+
+
+@login_required
+def api_tokens(request):
+    """List, create and revoke the user's API tokens."""
+    form = ApiTokenForm(request.POST or None)
+    new_key = None
+    if request.method == "POST" and form.is_valid():
+        _token, new_key = services.issue_api_token(request.user, form.cleaned_data["name"])
+        form = ApiTokenForm()
+    return render(request, "accounts/api_tokens.html", {
+        "form": form, "new_key": new_key, "tokens": request.user.api_tokens.order_by("-created_at"),
+    })
+
+
+@login_required
+@require_POST
+def revoke_api_token(request, token_id: int):
+    """Revoke one of the user's API tokens."""
+    if services.revoke_api_token(request.user, token_id):
+        messages.success(request, _("The token was revoked."))
+    return redirect("accounts:api_tokens")
