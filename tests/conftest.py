@@ -1,6 +1,7 @@
 """The small world every test can use: two zones, sectors, organisations and one user per role."""
 
 import pytest
+from django.utils import translation
 from huey.contrib.djhuey import HUEY
 
 from zonebridge.accounts.models import Membership, Role, User
@@ -15,6 +16,10 @@ def _test_settings(settings):
     """Test-only overrides, in one place: a fast hasher and tasks run at once."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     HUEY.immediate = True
+    # A request in one test activates its language; start every test in English.
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -82,6 +82,11 @@ def segment_chinese(run: str) -> list[str]:
     return [word for word in _segmenter().cut_for_search(run) if word.strip()]
 
 
+def word_spans(normalised: str) -> list[tuple[int, int]]:
+    """`[start, end)` of each word jieba's precise mode finds in already-normalised text (for boundary checks)."""
+    return [(start, end) for _word, start, end in _segmenter().tokenize(normalised)]
+
+
 def tokenize(text: str, *, stem: bool = True) -> list[str]:
     """Normalise `text` and return its search tokens: jieba words for Chinese, stemmed words for English."""
     return [token for token, _word in tokens_with_words(text, stem=stem)]
