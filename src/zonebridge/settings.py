@@ -155,7 +155,6 @@ LANGUAGE_COOKIE_NAME = "zonebridge_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 USE_I18N = True
 USE_TZ = True
-FORMS_URLFIELD_ASSUME_HTTPS = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 
 # --- Static and uploaded files. Front-end packages come from npm (package-lock.json) into node_modules.

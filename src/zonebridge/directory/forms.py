@@ -31,6 +31,8 @@ TEXT_FIELD_NAMES = [f"{field}_{suffix}" for field in PROFILE_TEXT_FIELDS for suf
 class OrganisationProfileForm(forms.ModelForm):
     """An organisation admin's profile editor: write Chinese in one script, the other follows by OpenCC."""
 
+    website = forms.URLField(label=_("website"), required=False, max_length=200, assume_scheme="https")
+
     class Meta:
         model = Organisation
         fields = ["kind", "stage", "size", "sectors", "website", "founded_year", "logo", "chinese_source",
