@@ -2,7 +2,7 @@
 
 from zonebridge.accounts.models import ApiToken, hash_token
 from zonebridge.accounts.services import user_for_api_key
-from tests.conftest import PASSWORD
+from tests.world import PASSWORD
 
 
 def test_a_user_creates_a_token_shown_once_and_stored_hashed(client, org_admin):

@@ -1,6 +1,6 @@
 """The interface language: switched on every page, kept in the URL, remembered per user."""
 
-from tests.conftest import PASSWORD
+from tests.world import PASSWORD
 
 
 def test_switching_keeps_the_page_and_sets_a_cookie(client, lingang):

@@ -5,7 +5,7 @@ import pytest
 from zonebridge import policy
 from zonebridge.accounts.models import PersonalDataAccess
 from zonebridge.accounts.services import PersonalDataDenied, grant_consent, read_personal_data, revoke_consent
-from tests.conftest import PASSWORD
+from tests.world import PASSWORD
 
 
 def test_a_person_sees_their_own_data(student):
@@ -40,7 +40,7 @@ def test_consent_is_not_granted_twice(student):
 
 
 def test_a_non_professional_of_the_other_zone_sees_nothing_even_with_consent(student, lingang):
-    from tests.conftest import make_user
+    from tests.world import make_user
 
     grant_consent(student)
     other_student = make_user("mainland_student", lingang)
@@ -48,7 +48,7 @@ def test_a_non_professional_of_the_other_zone_sees_nothing_even_with_consent(stu
 
 
 def test_same_zone_operators_and_org_admins_see_it_without_a_log(student, coordinator, hk_hub):
-    from tests.conftest import make_user
+    from tests.world import make_user
 
     operator = make_user("operator_hk", hk_hub)
     hk_hub.operators.add(operator)

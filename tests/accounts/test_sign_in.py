@@ -4,7 +4,7 @@ import re
 
 from django.core import mail
 
-from tests.conftest import PASSWORD
+from tests.world import PASSWORD
 
 
 def test_it_signs_in_with_a_username(client, org_admin):

@@ -7,8 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
-from zonebridge.demo.seed import seed_demo
-from zonebridge.directory.models import Zone
+from zonebridge.demo.seed import DEMO_LOGINS, DEMO_PASSWORD, database_is_empty, seed_demo
 
 
 class Command(BaseCommand):
@@ -24,17 +23,19 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, seed, no_serve, **options):
         if not 1 <= port <= 65535:
             raise CommandError(f"--port must be between 1 and 65535, got {port}")
+        if seed < 0:
+            raise CommandError(f"--seed must be a whole number ≥ 0, got {seed}")
+        if workers < 1:
+            raise CommandError(f"--workers must be at least 1, got {workers}")
         call_command("migrate", interactive=False, verbosity=0)
-        if not Zone.objects.exists():
+        if database_is_empty():
             self.stdout.write("Seeding the demo data (first run)…")
             report = seed_demo(seed=seed, scale="demo")
             self.stdout.write(report.summary())
         url = f"http://{host}:{port}/"
         self.stdout.write(self.style.SUCCESS(f"\nZoneBridge is at {url}"))
         self.stdout.write(f"API docs: {url}api/docs   Admin: {url}en/admin/")
-        self.stdout.write("Demo logins (password for all: zonebridge-demo):")
-        from zonebridge.demo.seed import DEMO_LOGINS
-
+        self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for username, role in DEMO_LOGINS:
             self.stdout.write(f"  {username:<18} {role}")
         if no_serve:

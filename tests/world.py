@@ -1,0 +1,135 @@
+"""The small world the Django tests use: two zones, sectors, organisations and one user per role.
+
+Loaded as a plugin by conftest.py only when pytest-django is active, so the engine's tests also run
+without Django (`pytest -p no:django tests/engine`).
+"""
+
+import pytest
+from django.utils import translation
+from huey.contrib.djhuey import HUEY
+
+from zonebridge.accounts.models import Membership, Role, User
+from zonebridge.directory.models import ChineseScript, OrganisationKind, PersonProfile, Region, Sector, Stage, Zone
+from zonebridge.directory.services import create_organisation
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture(autouse=True)
+def _test_settings(settings):
+    """Test-only overrides, in one place: a fast hasher and tasks run at once."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    HUEY.immediate = True
+    # A request in one test activates its language; start every test in English.
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture
+def lingang(db):
+    return Zone.objects.create(slug="lingang", name_en="Lingang Special Area", name_zh_hans="临港新片区",
+                               name_zh_hant="臨港新片區", region=Region.MAINLAND, time_zone="Asia/Shanghai")
+
+
+@pytest.fixture
+def hk_hub(db):
+    return Zone.objects.create(slug="hk-hub", name_en="Harbour Innovation Hub", name_zh_hans="海港创新中心",
+                               name_zh_hant="海港創新中心", region=Region.HONG_KONG, time_zone="Asia/Hong_Kong")
+
+
+@pytest.fixture
+def sectors(db):
+    energy = Sector.objects.create(slug="new-energy", name_en="New energy", name_zh_hans="新能源", name_zh_hant="新能源")
+    battery = Sector.objects.create(slug="batteries", parent=energy, name_en="Batteries", name_zh_hans="电池",
+                                    name_zh_hant="電池")
+    fintech = Sector.objects.create(slug="fintech", name_en="Fintech", name_zh_hans="金融科技", name_zh_hant="金融科技")
+    return {"energy": energy, "battery": battery, "fintech": fintech}
+
+
+@pytest.fixture
+def battery_maker(lingang, sectors):
+    """A Lingang company whose Chinese profile is written in Simplified."""
+    return create_organisation(
+        home_zone=lingang, kind=OrganisationKind.COMPANY, slug="sinovolt", chinese_source=ChineseScript.SIMPLIFIED,
+        stage=Stage.GROWTH, sectors=[sectors["battery"]],
+        texts={"name_en": "Sinovolt Energy", "name_zh_hans": "芯伏能源科技有限公司",
+               "summary_en": "Battery packs for electric vehicles",
+               "summary_zh_hans": "为新能源汽车提供动力电池系统",
+               "description_zh_hans": "我们在临港建设电池工厂，寻找香港的电池管理软件合作伙伴。"},
+    )
+
+
+@pytest.fixture
+def fintech_startup(hk_hub, sectors):
+    """A Hong Kong start-up whose Chinese profile is written in Traditional."""
+    return create_organisation(
+        home_zone=hk_hub, kind=OrganisationKind.STARTUP, slug="tidepay", chinese_source=ChineseScript.TRADITIONAL,
+        stage=Stage.SEED, sectors=[sectors["fintech"]],
+        texts={"name_en": "TidePay", "name_zh_hant": "潮付科技", "summary_en": "Cross-border payments for SMEs",
+               "summary_zh_hant": "為中小企業提供跨境支付軟件",
+               "description_zh_hant": "我們正尋找上海的銀行作為應用場景試點。"},
+    )
+
+
+@pytest.fixture
+def hk_university(hk_hub):
+    return create_organisation(home_zone=hk_hub, kind=OrganisationKind.UNIVERSITY, slug="harbour-u",
+                               chinese_source=ChineseScript.TRADITIONAL,
+                               texts={"name_en": "Harbour University", "name_zh_hant": "海港大學"})
+
+
+def make_user(username: str, zone: Zone | None, **extra) -> User:
+    """Create an active user with a listed profile and the test password."""
+    user = User.objects.create_user(username=username, email=f"{username}@example.org", password=PASSWORD,
+                                    home_zone=zone, display_name=username.replace("_", " ").title(), **extra)
+    PersonProfile.objects.create(user=user, headline=f"{username} headline", contact_email=f"{username}@contact.example",
+                                 phone="+852 5555 0000", nationality="HK", bio="专注电池管理系统")
+    return user
+
+
+@pytest.fixture
+def operator_lingang(lingang):
+    user = make_user("operator_lingang", lingang)
+    lingang.operators.add(user)
+    return user
+
+
+@pytest.fixture
+def org_admin(fintech_startup, hk_hub):
+    user = make_user("org_admin", hk_hub)
+    Membership.objects.create(user=user, organisation=fintech_startup, role=Role.ORG_ADMIN)
+    return user
+
+
+@pytest.fixture
+def battery_admin(battery_maker, lingang):
+    user = make_user("battery_admin", lingang)
+    Membership.objects.create(user=user, organisation=battery_maker, role=Role.ORG_ADMIN)
+    return user
+
+
+@pytest.fixture
+def org_member(fintech_startup, hk_hub):
+    user = make_user("org_member", hk_hub)
+    Membership.objects.create(user=user, organisation=fintech_startup, role=Role.ORG_MEMBER)
+    return user
+
+
+@pytest.fixture
+def coordinator(hk_university, hk_hub):
+    user = make_user("coordinator", hk_hub)
+    Membership.objects.create(user=user, organisation=hk_university, role=Role.UNIVERSITY_COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def student(hk_university, hk_hub):
+    user = make_user("student", hk_hub)
+    Membership.objects.create(user=user, organisation=hk_university, role=Role.STUDENT)
+    return user
+
+
+@pytest.fixture
+def outsider(db):
+    return make_user("outsider", None)
