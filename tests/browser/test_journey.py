@@ -7,7 +7,7 @@ import tempfile
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.conftest import PASSWORD
+from tests.world import PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
