@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth.hashers import make_password
-from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from faker import Faker
 
@@ -126,8 +125,15 @@ def database_is_empty() -> bool:
 
 
 def reset_database() -> None:
-    """Delete every row of the project's tables (Django's `flush`), keeping the schema."""
-    call_command("flush", interactive=False, verbosity=0)
+    """Delete the directory and its people in dependency order, inside the caller's transaction.
+
+    Not `flush`: PostgreSQL refuses TRUNCATE while the same transaction has pending foreign-key checks.
+    """
+    User.objects.all().delete()  # memberships, profiles, consents, tokens and access logs go with them
+    Organisation.objects.all().delete()
+    while Sector.objects.exists():  # a parent sector is protected until its children are gone
+        Sector.objects.filter(children__isnull=True).delete()
+    Zone.objects.all().delete()
 
 
 def validate_arguments(seed, scale) -> None:
@@ -156,10 +162,17 @@ def seed_demo(*, seed: int, scale: str, reset: bool = False) -> SeedReport:
             raise SeedRefused("the database already holds data; use --reset to delete it first")
         world = _DemoWorld(rng, fake, SCALES[scale])
         counts = world.build()
+    refresh_planner_statistics()
     logins = tuple(DemoLogin(username, DEMO_PASSWORD, world.login_roles.get(username, role))
                    for username, role in DEMO_LOGINS)
     return SeedReport(seed=seed, scale=scale, counts=counts, logins=logins,
                       seconds=round(time.perf_counter() - started, 2))
+
+
+def refresh_planner_statistics() -> None:
+    """After a bulk load, let the database planner see the new row counts (or it keeps choosing scans)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def allocate(total: int, shares) -> list[str]:

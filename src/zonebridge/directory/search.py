@@ -3,13 +3,12 @@
 Every organisation keeps `search_document`: the tokens of all its language versions after `engine.text`
 normalisation (NFKC, case folding, OpenCC t2s, jieba segmentation, English stemming), joined by spaces.
 A query goes through the same normalisation, so a 繁體 query finds a 简体 profile. The index is native to
-each database: an FTS5 table kept in step by triggers on SQLite, a GIN index over `to_tsvector('simple', ...)`
-on PostgreSQL (see migration 0002).
+each database: an FTS5 table kept in step by triggers on SQLite, a stored tsvector column with a GIN index on
+PostgreSQL (see migration 0002).
 """
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from zonebridge.engine.text import tokenize
@@ -40,26 +39,26 @@ def search_organisations(queryset: QuerySet, query: str) -> QuerySet:
     tokens = query_tokens(query)
     if not tokens:
         return queryset.none()
-    if connection.vendor == "postgresql":
-        vector = SearchVector("search_document", config=SEARCH_CONFIG)
-        search = SearchQuery(" & ".join(_quote_tsquery(t) for t in tokens), config=SEARCH_CONFIG,
-                             search_type="raw")
-        return (
-            queryset.alias(search_vector=vector)
-            .filter(search_vector=search)
-            .annotate(search_rank=SearchRank(vector, search))
-            .order_by(F("search_rank").desc(), "pk")
-        )
-    # FTS5's rank is bm25, smaller is better; the correlated lookup by rowid is an index probe.
-    match = " ".join('"' + t.replace('"', '""') + '"' for t in tokens)
     table = queryset.model._meta.db_table
+    if connection.vendor == "postgresql":
+        tsquery = " & ".join(_quote_tsquery(token) for token in tokens)
+        matches = f"SELECT id FROM {table} WHERE search_vector @@ to_tsquery('{SEARCH_CONFIG}', %s)"
+        # ts_rank: larger is better; negate it so both back ends sort ascending.
+        rank = f"-ts_rank({table}.search_vector, to_tsquery('{SEARCH_CONFIG}', %s))"
+        params = [tsquery]
+    else:
+        # FTS5's rank is bm25, smaller is better; the correlated lookup by rowid is an index probe.
+        match = " ".join('"' + token.replace('"', '""') + '"' for token in tokens)
+        matches = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        rank = f"(SELECT rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = {table}.id)"
+        params = [match]
     return (
-        queryset.filter(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [match]))
-        .annotate(search_rank=RawSQL(
-            f"(SELECT rank FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid = {table}.id)", [match]))
+        queryset.filter(pk__in=RawSQL(matches, params))
+        .annotate(search_rank=RawSQL(rank, params, output_field=FloatField()))
         .order_by("search_rank", "pk")
     )
 
 
 def _quote_tsquery(token: str) -> str:
+    """Quote one token as a tsquery lexeme, so query syntax in user input stays literal."""
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
