@@ -45,7 +45,7 @@ def test_a_visitor_finds_and_an_admin_edits_a_profile(live_server, browser_page,
     expect(results).not_to_contain_text("潮付科技")
 
     results.get_by_role("link", name="芯伏能源科技有限公司").click()
-    expect(page.locator("main")).to_contain_text("爲新能源汽車提供動力電池系統")
+    expect(page.locator("main")).to_contain_text("為新能源汽車提供動力電池系統")
 
     page.locator(f"a[href='/zh-hant/accounts/sign-in/']").click()
     page.locator("#id_username").fill("battery_admin")
@@ -59,9 +59,9 @@ def test_a_visitor_finds_and_an_admin_edits_a_profile(live_server, browser_page,
     page.locator("#id_summary_zh_hant").fill("")
     page.locator("main form button[type=submit]").click()
     expect(page).to_have_url(f"{live_server.url}/zh-hant/organisations/sinovolt/")
-    expect(page.locator("main")).to_contain_text("爲電動汽車提供儲能電池")
+    expect(page.locator("main")).to_contain_text("為電動汽車提供儲能電池")
 
     battery_maker.refresh_from_db()
     assert battery_maker.summary_zh_hans == "为电动汽车提供储能电池"
-    assert battery_maker.summary_zh_hant == "爲電動汽車提供儲能電池"
+    assert battery_maker.summary_zh_hant == "為電動汽車提供儲能電池"
     page.screenshot(path=os.path.join(tempfile.gettempdir(), "zonebridge-journey.png"), full_page=True)

@@ -184,10 +184,10 @@ def test_the_other_chinese_script_is_converted_by_opencc(report):
         assert organisation.hand_written_fields == []
 
 
-def test_a_shanghai_profile_is_written_in_simplified_and_converted_with_s2t(report):
+def test_a_shanghai_profile_is_written_in_simplified_and_converted_for_hong_kong_readers(report):
     organisation = _organisations("lingang").filter(kind="company").first()
-    assert conversion_for(organisation.home_zone, "zh_hans") == "s2t"
-    assert organisation.description_zh_hant == convert_script(organisation.description_zh_hans, "s2t")
+    assert conversion_for(organisation.home_zone, "zh_hans") == "s2hk"
+    assert organisation.description_zh_hant == convert_script(organisation.description_zh_hans, "s2hk")
     assert not is_traditional(organisation.description_zh_hans)
 
 

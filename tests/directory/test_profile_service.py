@@ -12,18 +12,25 @@ def test_it_converts_a_hong_kong_profile_from_traditional_to_simplified(fintech_
 
 
 def test_it_converts_a_mainland_profile_to_traditional(battery_maker):
-    assert battery_maker.summary_zh_hant == "爲新能源汽車提供動力電池系統"
+    assert battery_maker.summary_zh_hant == "為新能源汽車提供動力電池系統"
     assert battery_maker.name_zh_hant == "芯伏能源科技有限公司"
 
 
-def test_hong_kong_orgs_get_hong_kong_traditional(hk_hub, org_admin, fintech_startup):
+@pytest.mark.parametrize("region, expected", [
+    ("hong_kong", "為中小企業提供軟件"),
+    ("mainland", "為中小企業提供軟件"),  # read in Hong Kong: Hong Kong forms, not OpenCC's 爲
+    ("taiwan", "為中小企業提供軟體"),  # Taiwan phrases: 軟體
+])
+def test_the_traditional_variant_follows_the_home_zone(region, expected, org_admin, fintech_startup):
+    zone = fintech_startup.home_zone
+    zone.region = region
+    zone.save()
     fintech_startup.chinese_source = ChineseScript.SIMPLIFIED
     fintech_startup.save()
     updated = services.update_organisation_profile(
         fintech_startup, acting_user=org_admin, texts={"summary_zh_hans": "为中小企业提供软件", "summary_zh_hant": ""},
         fields={})
-    # s2hk writes 為 (HK standard), s2t would write 爲
-    assert updated.summary_zh_hant == "為中小企業提供軟件"
+    assert updated.summary_zh_hant == expected
 
 
 def test_a_hand_written_conversion_is_kept_on_later_edits(org_admin, fintech_startup):

@@ -82,7 +82,7 @@ def test_the_home_query_count_is_pinned(client, many_organisations, django_asser
 
 def test_the_detail_page_shows_the_profile(client, battery_maker):
     body = client.get("/zh-hant/organisations/sinovolt/").content.decode()
-    assert "爲新能源汽車提供動力電池系統" in body
+    assert "為新能源汽車提供動力電池系統" in body
     assert "Edit profile" not in body
 
 

@@ -23,10 +23,12 @@ class DirectoryError(Exception):
 
 
 # OpenCC configurations per region: (Simplified → Traditional, Traditional → Simplified).
+# The partnership's Traditional readers are in Hong Kong, so mainland texts also get Hong Kong forms
+# (為) rather than the OpenCC dictionary standard (爲).
 SCRIPT_CONVERSIONS = {
     Region.HONG_KONG: ("s2hk", "hk2s"),
     Region.TAIWAN: ("s2twp", "tw2sp"),
-    Region.MAINLAND: ("s2t", "t2s"),
+    Region.MAINLAND: ("s2hk", "t2s"),
 }
 
 # Fields of the profile form other than the trilingual texts.
