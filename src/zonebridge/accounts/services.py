@@ -7,6 +7,7 @@ from datetime import date
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from zonebridge import policy
 from zonebridge.accounts.models import (
@@ -63,7 +64,7 @@ class PersonalData:
 def read_personal_data(viewer: User, person: User, *, channel: str = "web") -> PersonalData:
     """Return `person`'s personal data for `viewer`, or raise PersonalDataDenied; log cross-border views."""
     if not policy.may_view_personal_data(viewer, person):
-        raise PersonalDataDenied("Personal data is not shared with you.")
+        raise PersonalDataDenied(_("Personal data is not shared with you."))
     profile = person.profile
     if viewer.pk != person.pk and policy.is_cross_border(viewer, person):
         PersonalDataAccess.objects.create(
@@ -84,7 +85,7 @@ def issue_api_token(user: User, name: str) -> tuple[ApiToken, str]:
     """Create an API token for `user`; return it and the raw key, which is shown once and never stored."""
     name = name.strip()
     if not name:
-        raise ValueError("A token needs a name.")
+        raise ValueError(_("A token needs a name."))
     raw = ApiToken.new_raw_key()
     token = ApiToken.objects.create(user=user, name=name[:80], prefix=raw[:10], key_hash=hash_token(raw))
     return token, raw

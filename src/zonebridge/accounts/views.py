@@ -23,7 +23,7 @@ def switch_language(request):
     """Switch the interface language, remember it (cookie, and the account when signed in), stay on the page."""
     language = request.POST.get("language", "")
     if language not in dict(settings.LANGUAGES):
-        return HttpResponseBadRequest("unknown language")
+        return HttpResponseBadRequest(_("Unknown language."))
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
                                                     require_https=request.is_secure()):

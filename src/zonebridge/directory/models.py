@@ -143,7 +143,7 @@ class Organisation(TrilingualMixin, models.Model):
 
     # The script the author writes Chinese in; the other script is converted with OpenCC unless
     # the field is listed in `hand_written_fields` (an author's override, kept on later edits).
-    chinese_source = models.CharField(_("Chinese written in"), max_length=8, choices=ChineseScript.choices,
+    chinese_source = models.CharField(_("Chinese script you write in"), max_length=8, choices=ChineseScript.choices,
                                       default=ChineseScript.SIMPLIFIED)
     hand_written_fields = models.JSONField(default=list, blank=True)
 

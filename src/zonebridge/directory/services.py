@@ -1,6 +1,7 @@
 """Use cases of the directory: writing an organisation's trilingual profile and keeping it searchable."""
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from zonebridge import policy
 from zonebridge.directory.models import (
@@ -90,14 +91,14 @@ def update_organisation_profile(
 ) -> Organisation:
     """Save an edit of an organisation's profile by `acting_user`, converting scripts and reindexing."""
     if not policy.may_edit_organisation(acting_user, organisation):
-        raise DirectoryError("You may not edit this organisation's profile.")
+        raise DirectoryError(_("You may not edit this organisation's profile."))
     with transaction.atomic():
         organisation = Organisation.objects.select_for_update().select_related("home_zone").get(pk=organisation.pk)
         for name in PROFILE_PLAIN_FIELDS:
             if name in fields:
                 setattr(organisation, name, fields[name])
         if not (texts.get("name_en", organisation.name_en) or "").strip():
-            raise DirectoryError("An English name is required.", field="name_en")
+            raise DirectoryError(_("An English name is required."), field="name_en")
         apply_script_conversion(organisation, texts)
         if logo is not None:
             organisation.logo = logo

@@ -67,7 +67,10 @@ def organisation_edit(request, slug: str):
         else:
             messages.success(request, _("The profile was saved."))
             return redirect("directory:organisation_detail", slug=organisation.slug)
-    return render(request, "directory/organisation_edit.html", {"organisation": organisation, "form": form})
+    hand_written_labels = [form.fields[name].label for name in organisation.hand_written_fields if name in form.fields]
+    return render(request, "directory/organisation_edit.html", {
+        "organisation": organisation, "form": form, "hand_written_labels": hand_written_labels,
+    })
 
 
 def person_detail(request, username: str):

@@ -8,11 +8,17 @@ import functools
 import importlib.resources
 import re
 import unicodedata
+from typing import NamedTuple
 
 import opencc
 
 # CJK ideographs (with extension A and compatibility ideographs) form one run; letters and digits another.
-_RUN = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([^\W_]+(?:['’][^\W_]+)?)", re.UNICODE)
+# Ideographs are word characters too, so the letters-and-digits run must exclude them explicitly, or
+# "gmp的原液与制剂" and "28nm至55nm特色工艺" would each become one token.
+_CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(
+    rf"([{_CJK_CLASS}]+)|((?:(?![{_CJK_CLASS}])[^\W_])+(?:['’](?:(?![{_CJK_CLASS}])[^\W_])+)?)", re.UNICODE
+)
 
 ENGLISH_STOP_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below between
@@ -77,14 +83,62 @@ def _stemmer():
     return Stemmer.Stemmer("english")
 
 
+class Word(NamedTuple):
+    """A word of normalised text: its characters, its offsets, and whether it is Chinese."""
+
+    text: str
+    start: int
+    end: int
+    chinese: bool
+
+
+def split_words(normalised: str) -> list[Word]:
+    """Every word of already-normalised text, stop words included, with offsets: jieba's precise-mode words in
+    each run of Chinese, runs of letters and digits elsewhere."""
+    words: list[Word] = []
+    cut = _segmenter().cut
+    for match in _RUN.finditer(normalised):
+        if match.group(1):
+            position = match.start()
+            for piece in cut(match.group(1)):
+                words.append(Word(piece, position, position + len(piece), True))
+                position += len(piece)
+        else:
+            words.append(Word(match.group(2), match.start(), match.end(), False))
+    return words
+
+
+def word_tokens(word: Word, *, stem: bool = True) -> list[tuple[str, str]]:
+    """The search tokens of one word, each paired with the word it came from: for Chinese, jieba's search-mode
+    parts (the dictionary words inside a long word, then the word); for English, the stem; none for stop words."""
+    if word.chinese:
+        return [(part, part) for part in _search_parts(word.text) if part not in CHINESE_STOP_WORDS]
+    if word.text in ENGLISH_STOP_WORDS:
+        return []
+    text = word.text.replace("’", "'").removesuffix("'s")
+    return [(_stemmer().stemWord(text) if stem and text.isalpha() else text, text)]
+
+
+def _search_parts(word: str) -> list[str]:
+    # What jieba's cut_for_search adds to each precise-mode word: its 2- and 3-character dictionary words.
+    frequencies = _segmenter().FREQ
+    parts = []
+    if len(word) > 2:
+        parts.extend(word[i : i + 2] for i in range(len(word) - 1) if frequencies.get(word[i : i + 2]))
+    if len(word) > 3:
+        parts.extend(word[i : i + 3] for i in range(len(word) - 2) if frequencies.get(word[i : i + 3]))
+    parts.append(word)
+    return [part for part in parts if part.strip()]
+
+
 def segment_chinese(run: str) -> list[str]:
     """Split a run of (Simplified) Chinese into words, longest words plus their parts, for recall."""
-    return [word for word in _segmenter().cut_for_search(run) if word.strip()]
+    return [part for word in _segmenter().cut(run) for part in _search_parts(word)]
 
 
 def word_spans(normalised: str) -> list[tuple[int, int]]:
-    """`[start, end)` of each word jieba's precise mode finds in already-normalised text (for boundary checks)."""
-    return [(start, end) for _word, start, end in _segmenter().tokenize(normalised)]
+    """`[start, end)` of each Chinese word jieba's precise mode finds in already-normalised text."""
+    return [(word.start, word.end) for word in split_words(normalised) if word.chinese]
 
 
 def tokenize(text: str, *, stem: bool = True) -> list[str]:
@@ -94,14 +148,7 @@ def tokenize(text: str, *, stem: bool = True) -> list[str]:
 
 def tokens_with_words(text: str, *, stem: bool = True) -> list[tuple[str, str]]:
     """Like `tokenize`, but pair each token with the normalised word it came from (`("batteri", "batteries")`)."""
-    pairs: list[tuple[str, str]] = []
-    for chinese, word in _RUN.findall(normalise(text)):
-        if chinese:
-            pairs.extend((w, w) for w in segment_chinese(chinese) if w not in CHINESE_STOP_WORDS)
-        elif word not in ENGLISH_STOP_WORDS:
-            word = word.replace("’", "'").removesuffix("'s")
-            pairs.append((_stemmer().stemWord(word) if stem and word.isalpha() else word, word))
-    return pairs
+    return [pair for word in split_words(normalise(text)) for pair in word_tokens(word, stem=stem)]
 
 
 def is_traditional(text: str) -> bool:
