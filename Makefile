@@ -20,7 +20,7 @@ test-sqlite:
 
 # Everything that touches the database again on PostgreSQL; the engine has no database to vary.
 test-postgres:
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest --ignore=tests/engine
+	DATABASE_URL=$(POSTGRES_URL) CONN_MAX_AGE=0 $(BIN)/pytest --ignore=tests/engine
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
