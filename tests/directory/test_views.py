@@ -138,3 +138,38 @@ def test_a_missing_english_name_is_reported(client, org_admin, fintech_startup):
     response = client.post("/en/organisations/tidepay/edit/", profile_post(name_en=""))
     assert response.status_code == 200
     assert "This field is required." in response.content.decode()
+
+
+def png_bytes() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (4, 4), "navy").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_an_admin_uploads_a_logo(client, org_admin, fintech_startup, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.login(username="org_admin", password=PASSWORD)
+    logo = SimpleUploadedFile("logo.png", png_bytes(), content_type="image/png")
+    response = client.post("/en/organisations/tidepay/edit/", {**profile_post(), "logo": logo})
+    assert response.status_code == 302
+    fintech_startup.refresh_from_db()
+    assert fintech_startup.logo.name.startswith("logos/") and (tmp_path / fintech_startup.logo.name).exists()
+
+
+def test_a_logo_that_is_not_an_image_is_refused(client, org_admin, fintech_startup, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    client.login(username="org_admin", password=PASSWORD)
+    fake = SimpleUploadedFile("logo.png", b"not an image", content_type="image/png")
+    response = client.post("/en/organisations/tidepay/edit/", {**profile_post(summary_en="Kept"), "logo": fake})
+    assert response.status_code == 200
+    assert "Upload a valid image" in response.content.decode() and "Kept" in response.content.decode()
+    fintech_startup.refresh_from_db()
+    assert not fintech_startup.logo
