@@ -31,8 +31,8 @@ def problems_of(document: dict) -> list[str]:
 def test_readme_example():
     result = run_document(README_EXAMPLE)
     matches = result["results"]["q1"]
-    assert [m["id"] for m in matches] == ["o1", "o2"]
-    assert matches[0]["score"] > matches[1]["score"]
+    # o2 (seed investors for a fintech app) shares nothing with the query: it is not offered at all.
+    assert [m["id"] for m in matches] == ["o1"]
     assert "battery ↔ 電池" in matches[0]["why"] and "Shanghai ↔ 上海" in matches[0]["why"]
     assert all(set(m) >= {"id", "score", "why"} for m in matches)
 
@@ -163,3 +163,4 @@ def test_cli_imports_no_heavy_module_before_it_is_needed():
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert output.strip() == "[]"
+

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from zonebridge.engine.retrieval.fusion import Fusion
-from zonebridge.engine.retrieval.index import Document, RankIndex
+from zonebridge.engine.retrieval.fusion import Fusion, drop_unrelated
+from zonebridge.engine.retrieval.index import Document, RankIndex, top_positions
 
 METHODS = ("bm25", "embeddings", "fusion")
 
@@ -106,9 +106,10 @@ def rankings(scores: Scores, fusion: Fusion, k: int) -> dict[str, list[np.ndarra
     """Top-k document positions per query for each method."""
     result: dict[str, list[np.ndarray]] = {m: [] for m in METHODS}
     for lexical, semantic in zip(scores.lexical, scores.semantic):
-        result["bm25"].append(_top(lexical, k))
-        result["embeddings"].append(_top(semantic, k))
-        result["fusion"].append(_top(fusion.fuse(lexical, semantic, scores.groups), k))
+        result["bm25"].append(top_positions(lexical, k))
+        result["embeddings"].append(top_positions(semantic, k))
+        fused = drop_unrelated(fusion.fuse(lexical, semantic, scores.groups), lexical, semantic)
+        result["fusion"].append(top_positions(fused, k))
     return result
 
 
@@ -142,10 +143,6 @@ def ndcg_at(ranked_ids: list[str], relevant: frozenset[str], k: int) -> float:
     gain = sum(1.0 / math.log2(rank + 2) for rank, doc in enumerate(ranked_ids[:k]) if doc in relevant)
     ideal = sum(1.0 / math.log2(rank + 2) for rank in range(min(k, len(relevant))))
     return gain / ideal if ideal else 0.0
-
-
-def _top(scores: np.ndarray, k: int) -> np.ndarray:
-    return np.argsort(-scores, kind="stable")[:k]
 
 
 def _mean(rows: list[tuple[float, float]]) -> Metrics:

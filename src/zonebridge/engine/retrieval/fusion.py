@@ -78,3 +78,15 @@ def _min_max(scores: np.ndarray) -> np.ndarray:
 
 
 DEFAULT_FUSION = Fusion("convex", lexical_weight=0.25)
+
+# USE cosine below which a document that shares no term with the query is noise, not a partner. On
+# tests/data/ranking_eval.json a query and an arbitrary document score 0.09 (median), a query and a relevant
+# document 0.49 (median) and above 0.20 for 99% of pairs; the cut costs one hit in 337 queries (R@10 0.986 →
+# 0.983) and stops "Seeking seed investors" being offered to someone looking for battery suppliers.
+MIN_SIMILARITY_WITHOUT_SHARED_TERMS = 0.2
+
+
+def drop_unrelated(fused: np.ndarray, lexical: np.ndarray, semantic: np.ndarray) -> np.ndarray:
+    """Fused scores with candidates that share no term and are barely similar set to -inf (never returned)."""
+    unrelated = (lexical <= 0) & (semantic < MIN_SIMILARITY_WITHOUT_SHARED_TERMS)
+    return np.where(unrelated, -np.inf, fused)

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from zonebridge.engine.retrieval.analysis import TextAnalysis, analyse, is_chinese_text
-from zonebridge.engine.retrieval.fusion import DEFAULT_FUSION, Fusion
+from zonebridge.engine.retrieval.fusion import DEFAULT_FUSION, Fusion, drop_unrelated
 from zonebridge.engine.retrieval.glossary import Glossary, default_glossary
 from zonebridge.engine.retrieval.lexical import LexicalIndex
 from zonebridge.engine.retrieval.lexicon import Lexicon, Translation
@@ -201,8 +201,9 @@ class RankIndex:
         # Score everything, then pick the candidates: cheaper than copying the candidates' embedding rows.
         lexical = self.lexical.scores(analysis.tokens, _expansions(translations))[candidates]
         semantic = (self.embeddings @ vector)[candidates]
-        fused = self.fusion.fuse(lexical, semantic, self._language_groups()[candidates])
-        top = _top(fused, k)
+        fused = drop_unrelated(self.fusion.fuse(lexical, semantic, self._language_groups()[candidates]),
+                               lexical, semantic)
+        top = top_positions(fused, k)
         idf = self.lexical.idf(analysis.tokens + [t.token for t in translations])
         query_ids = {token: self.lexical.vocabulary.get(token) for token in analysis.words}
         translation_ids = [(t, self.lexical.vocabulary.get(t.token)) for t in translations]
@@ -326,15 +327,17 @@ def _expansions(translations: list[Translation]) -> dict[str, float]:
     return weights
 
 
-def _top(scores: np.ndarray, k: int) -> np.ndarray:
-    """Indices of the `k` highest scores, best first (ties broken by position, for determinism)."""
+def top_positions(scores: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the `k` highest finite scores, best first (ties broken by position, for determinism)."""
+    scores = np.where(np.isfinite(scores), scores, -np.inf)
     if scores.size > k:
         # Everything scoring at least the k-th best, ties included, so the cut does not depend on argpartition.
         kth = np.partition(scores, scores.size - k)[scores.size - k]
         shortlist = np.flatnonzero(scores >= kth)
     else:
         shortlist = np.arange(scores.size)
-    return shortlist[np.argsort(-scores[shortlist], kind="stable")][:k]
+    best = shortlist[np.argsort(-scores[shortlist], kind="stable")][:k]
+    return best[np.isfinite(scores[best])]
 
 
 def _facet_value(value: object) -> str:
