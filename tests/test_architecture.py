@@ -1,4 +1,4 @@
-"""Architecture rules checked by import-linter: the engine imports nothing from Django or the apps."""
+"""Architecture and style rules: the engine imports nothing from Django or the apps (import-linter); ruff passes."""
 
 import subprocess
 import sys
@@ -17,3 +17,9 @@ def test_the_import_contracts_hold():
 def test_the_engine_cli_does_not_start_django():
     code = "import sys; from zonebridge.engine import cli; assert 'django' not in sys.modules, sorted(sys.modules)"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_code_passes_the_linter():
+    result = subprocess.run([str(Path(sys.executable).parent / "ruff"), "check", "src", "tests", "bench"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr

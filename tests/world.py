@@ -40,7 +40,8 @@ def hk_hub(db):
 
 @pytest.fixture
 def sectors(db):
-    energy = Sector.objects.create(slug="new-energy", name_en="New energy", name_zh_hans="新能源", name_zh_hant="新能源")
+    energy = Sector.objects.create(slug="new-energy", name_en="New energy", name_zh_hans="新能源",
+                                   name_zh_hant="新能源")
     battery = Sector.objects.create(slug="batteries", parent=energy, name_en="Batteries", name_zh_hans="电池",
                                     name_zh_hant="電池")
     fintech = Sector.objects.create(slug="fintech", name_en="Fintech", name_zh_hans="金融科技", name_zh_hant="金融科技")
@@ -83,8 +84,9 @@ def make_user(username: str, zone: Zone | None, **extra) -> User:
     """Create an active user with a listed profile and the test password."""
     user = User.objects.create_user(username=username, email=f"{username}@example.org", password=PASSWORD,
                                     home_zone=zone, display_name=username.replace("_", " ").title(), **extra)
-    PersonProfile.objects.create(user=user, headline=f"{username} headline", contact_email=f"{username}@contact.example",
-                                 phone="+852 5555 0000", nationality="HK", bio="专注电池管理系统")
+    PersonProfile.objects.create(user=user, headline=f"{username} headline", bio="专注电池管理系统",
+                                 contact_email=f"{username}@contact.example", phone="+852 5555 0000",
+                                 nationality="HK")
     return user
 
 

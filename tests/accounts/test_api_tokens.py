@@ -1,8 +1,8 @@
 """API tokens: created once-visible, stored hashed, revocable."""
 
+from tests.world import PASSWORD
 from zonebridge.accounts.models import ApiToken, hash_token
 from zonebridge.accounts.services import user_for_api_key
-from tests.world import PASSWORD
 
 
 def test_a_user_creates_a_token_shown_once_and_stored_hashed(client, org_admin):

@@ -47,7 +47,7 @@ def test_a_visitor_finds_and_an_admin_edits_a_profile(live_server, browser_page,
     results.get_by_role("link", name="芯伏能源科技有限公司").click()
     expect(page.locator("main")).to_contain_text("為新能源汽車提供動力電池系統")
 
-    page.locator(f"a[href='/zh-hant/accounts/sign-in/']").click()
+    page.locator("a[href='/zh-hant/accounts/sign-in/']").click()
     page.locator("#id_username").fill("battery_admin")
     page.locator("#id_password").fill(PASSWORD)
     page.locator("main form button[type=submit]").click()

@@ -68,7 +68,8 @@ def test_writes_need_a_token(client, fintech_startup):
 
 def test_an_admin_patches_the_profile(client, admin_token, fintech_startup, sectors):
     response = client.patch("/api/v1/organisations/tidepay",
-                            {"summary_zh_hant": "跨境支付軟件", "sectors": ["fintech", "batteries"], "stage": "series_a"},
+                            {"summary_zh_hant": "跨境支付軟件", "sectors": ["fintech", "batteries"],
+                             "stage": "series_a"},
                             content_type="application/json", **bearer(admin_token))
     assert response.status_code == 200, response.content
     body = response.json()

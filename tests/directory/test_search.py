@@ -41,8 +41,8 @@ def test_better_matches_come_first(lingang, battery_maker, sectors):
     from zonebridge.directory.services import create_organisation
 
     create_organisation(home_zone=lingang, kind="company", slug="cellworks", chinese_source="zh_hans",
-                        texts={"name_en": "Cellworks", "summary_en": "Battery battery battery recycling and battery testing",
-                               "description_en": "Battery recycling"})
+                        texts={"name_en": "Cellworks", "description_en": "Battery recycling",
+                               "summary_en": "Battery battery battery recycling and battery testing"})
     assert set(found("battery")) == {"sinovolt", "cellworks"}
     assert found("battery recycling") == ["cellworks"]
 

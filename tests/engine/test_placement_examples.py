@@ -8,15 +8,10 @@ import sys
 
 import pytest
 
+from tests.engine.contracts import PLACE_EXAMPLE
 from zonebridge.engine import cli
 from zonebridge.engine.errors import InvalidInput
 from zonebridge.engine.placement import Applicant, Host, check_stability, place, run_document
-
-CONTRACT_EXAMPLE = {
-    "applicants": [{"id": "s1", "prefs": ["h1", "h2"]}, {"id": "s2", "prefs": ["h1"]}],
-    "hosts": [{"id": "h1", "capacity": 1, "prefs": ["s2", "s1"]}, {"id": "h2", "capacity": 2, "prefs": ["s1"]}],
-    "optimal": "applicant",
-}
 
 
 def round_document(applicant_prefs: dict[str, list[str]], host_prefs: dict[str, tuple[int, list[str]]], **extra):
@@ -28,7 +23,7 @@ def round_document(applicant_prefs: dict[str, list[str]], host_prefs: dict[str, 
 
 
 def test_contract_example():
-    output = run_document(CONTRACT_EXAMPLE)
+    output = run_document(PLACE_EXAMPLE)
     assert output["assignment"] == {"s1": "h2", "s2": "h1"}
     assert output["hosts"] == {"h1": ["s2"], "h2": ["s1"]}
     assert output["unassigned"] == []
@@ -42,8 +37,8 @@ def test_contract_example():
 
 
 def test_optimal_defaults_to_applicant():
-    without = {key: value for key, value in CONTRACT_EXAMPLE.items() if key != "optimal"}
-    assert run_document(without)["assignment"] == run_document(CONTRACT_EXAMPLE)["assignment"]
+    without = {key: value for key, value in PLACE_EXAMPLE.items() if key != "optimal"}
+    assert run_document(without)["assignment"] == run_document(PLACE_EXAMPLE)["assignment"]
 
 
 # Gale and Shapley (1962), "College admissions and the stability of marriage", example 2: each man's first
@@ -249,7 +244,7 @@ def test_cli_reports_every_problem_and_writes_nothing(tmp_path, capsys):
 def test_command_line_in_a_real_process(tmp_path):
     invalid, valid, target = tmp_path / "invalid.json", tmp_path / "valid.json", tmp_path / "out.json"
     invalid.write_text(json.dumps(_with(hosts=[{"id": "h1", "capacity": -1, "prefs": ["s1", "s7"]}])), encoding="utf-8")
-    valid.write_text(json.dumps(CONTRACT_EXAMPLE), encoding="utf-8")
+    valid.write_text(json.dumps(PLACE_EXAMPLE), encoding="utf-8")
     command = [sys.executable, "-m", "zonebridge", "engine", "place"]
 
     failed = subprocess.run([*command, str(invalid), "-o", str(target)], capture_output=True, text=True, timeout=60)

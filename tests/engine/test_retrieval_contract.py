@@ -8,28 +8,18 @@ import sys
 
 import pytest
 
+from tests.engine import contracts
+from tests.engine.contracts import RANK_EXAMPLE
 from zonebridge.engine.cli import main
-from zonebridge.engine.errors import InvalidInput
 from zonebridge.engine.retrieval import run_document
-
-README_EXAMPLE = {
-    "documents": [
-        {"id": "o1", "text": "尋找上海新能源汽車電池供應商"},
-        {"id": "o2", "text": "Seeking seed investors for a fintech app"},
-    ],
-    "queries": [{"id": "q1", "text": "battery supplier for electric vehicles in Shanghai"}],
-    "k": 10,
-}
 
 
 def problems_of(document: dict) -> list[str]:
-    with pytest.raises(InvalidInput) as raised:
-        run_document(document)
-    return raised.value.problems
+    return contracts.problems_of(run_document, document)
 
 
 def test_readme_example():
-    result = run_document(README_EXAMPLE)
+    result = run_document(RANK_EXAMPLE)
     matches = result["results"]["q1"]
     # o2 (seed investors for a fintech app) shares nothing with the query: it is not offered at all.
     assert [m["id"] for m in matches] == ["o1"]
@@ -115,7 +105,7 @@ def test_named_problems(document, problem):
 
 def test_cli_writes_results_to_stdout(tmp_path, capsys):
     path = tmp_path / "in.json"
-    path.write_text(json.dumps(README_EXAMPLE, ensure_ascii=False), encoding="utf-8")
+    path.write_text(json.dumps(RANK_EXAMPLE, ensure_ascii=False), encoding="utf-8")
     assert main(["rank", str(path)]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["results"]["q1"][0]["id"] == "o1"
@@ -123,7 +113,7 @@ def test_cli_writes_results_to_stdout(tmp_path, capsys):
 
 def test_cli_writes_to_a_file_with_o(tmp_path, capsys):
     path, out = tmp_path / "in.json", tmp_path / "out.json"
-    path.write_text(json.dumps(README_EXAMPLE), encoding="utf-8")
+    path.write_text(json.dumps(RANK_EXAMPLE), encoding="utf-8")
     assert main(["rank", str(path), "-o", str(out)]) == 0
     assert capsys.readouterr().out == ""
     assert json.loads(out.read_text(encoding="utf-8"))["results"]["q1"][0]["id"] == "o1"
@@ -143,7 +133,7 @@ def test_cli_reports_invalid_input_on_stderr_and_exits_2(tmp_path, capsys):
 
 def test_module_entry_point_in_a_subprocess(tmp_path):
     good, bad = tmp_path / "good.json", tmp_path / "bad.json"
-    good.write_text(json.dumps(README_EXAMPLE), encoding="utf-8")
+    good.write_text(json.dumps(RANK_EXAMPLE), encoding="utf-8")
     bad.write_text(json.dumps({"documents": [{"id": "o1", "text": "a"}, {"id": "o1", "text": "b"}], "queries": []}))
     command = [sys.executable, "-m", "zonebridge", "engine", "rank"]
     ok = subprocess.run([*command, str(good)], capture_output=True, text=True, timeout=120)

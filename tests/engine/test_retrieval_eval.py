@@ -2,7 +2,8 @@
 
 Measured with bench/ranking_eval.py (USE multilingual v3, glossary, induced word translations, convex fusion
 0.25, unrelated documents dropped): R@10 / nDCG@10 = BM25 0.954 / 0.680, embeddings 0.952 / 0.711, fusion
-0.983 / 0.757; BM25 with the glossary only 0.787 / 0.543. The floors sit a little below, to absorb float noise, not regressions.
+0.983 / 0.757; BM25 with the glossary only 0.787 / 0.543. The floors sit a little below, to absorb float
+noise, not regressions.
 """
 
 from __future__ import annotations

@@ -101,7 +101,8 @@ def test_single_character_variants_match(small):
 
 def test_concept_display_forms(small):
     battery = small["battery"]
-    assert (battery.display("en"), battery.display("zh_hans"), battery.display("zh_hant")) == ("battery", "电池", "電池")
+    displays = (battery.display("en"), battery.display("zh_hans"), battery.display("zh_hant"))
+    assert displays == ("battery", "电池", "電池")
 
 
 def test_analysis_replaces_concept_words_by_one_shared_token(small):

@@ -8,16 +8,20 @@ import numpy as np
 import pytest
 
 from zonebridge.engine.retrieval import Document, Glossary, Match, RankIndex, default_glossary
-from zonebridge.engine.retrieval.lexicon import Lexicon
 from zonebridge.engine.retrieval.fusion import MIN_SIMILARITY_WITHOUT_SHARED_TERMS
+from zonebridge.engine.retrieval.lexicon import Lexicon
 
 DOCUMENTS = [
-    Document("battery-tw", "尋找上海新能源汽車電池供應商，可提供電池管理系統", zone="hongkong", kind="need", sector="battery"),
-    Document("battery-cn", "临港动力电池制造商，为新能源汽车提供电芯和电池包", zone="lingang", kind="offer", sector="battery"),
+    Document("battery-tw", "尋找上海新能源汽車電池供應商，可提供電池管理系統",
+             zone="hongkong", kind="need", sector="battery"),
+    Document("battery-cn", "临港动力电池制造商，为新能源汽车提供电芯和电池包",
+             zone="lingang", kind="offer", sector="battery"),
     Document("fintech-en", "Seeking seed investors for a fintech app for cross-border payments", zone="hongkong",
              kind="need", sector="fintech"),
-    Document("fintech-cn", "临港金融科技公司提供跨境支付系统，寻找香港银行合作", zone="lingang", kind="offer", sector="fintech"),
-    Document("helmet-cn", "临港建筑工地需要智能安全帽和危险区域闯入报警系统", zone="lingang", kind="need", sector="smartcity"),
+    Document("fintech-cn", "临港金融科技公司提供跨境支付系统，寻找香港银行合作",
+             zone="lingang", kind="offer", sector="fintech"),
+    Document("helmet-cn", "临港建筑工地需要智能安全帽和危险区域闯入报警系统",
+             zone="lingang", kind="need", sector="smartcity"),
     Document("robot-en", "Hong Kong start-up making hotel delivery robots that ride lifts on their own",
              zone="hongkong", kind="offer", sector="robotics"),
     Document("cold-chain-hk", "香港醫藥冷鏈物流公司，提供零下七十度超低溫運輸服務", zone="hongkong", kind="offer",

@@ -12,6 +12,7 @@ from collections import Counter
 
 import pytest
 
+from tests.engine.contracts import SCHEDULE_EXAMPLE
 from zonebridge.engine.errors import InvalidInput
 from zonebridge.engine.scheduling import Meeting, Participant, Schedule, run_document, schedule
 from zonebridge.engine.scheduling.colouring import balance_colour_classes, colour_bipartite
@@ -117,13 +118,7 @@ def slots_used(result: dict) -> set[str]:
 
 
 def test_the_contract_example_is_scheduled_completely_and_proven_optimal():
-    document = {
-        "slots": ["10:00", "10:20", "10:40"],
-        "tables": 2,
-        "participants": [{"id": "a", "unavailable": ["10:40"]}, {"id": "b"}, {"id": "c"}],
-        "meetings": [{"id": "m1", "between": ["a", "b"], "weight": 2}, {"id": "m2", "between": ["a", "c"]}],
-        "time_limit_s": 5,
-    }
+    document = SCHEDULE_EXAMPLE
     result = run_document(document)
     assert broken_rules(document, result) == []
     assert result["unscheduled"] == []
@@ -339,7 +334,8 @@ def test_cp_sat_closes_the_gap_the_heuristic_leaves_on_group_meetings():
     optimum = brute_force_optimum(event(pairs, slots=3, tables=2, weights=weights))
     assert quick["stats"]["weight"] < optimum <= quick["stats"]["upper_bound"], "the example should need CP-SAT"
     assert quick["stats"]["optimal"] is False
-    assert (solved["stats"]["weight"], solved["stats"]["method"], solved["stats"]["optimal"]) == (optimum, "cp-sat", True)
+    stats = solved["stats"]
+    assert (stats["weight"], stats["method"], stats["optimal"]) == (optimum, "cp-sat", True)
 
 
 # --- Warnings for the organiser ----------------------------------------------------------------------------------

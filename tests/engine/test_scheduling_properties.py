@@ -60,7 +60,7 @@ def visitor_host_events(draw) -> dict:
 
 
 def check_against_brute_force(document: dict) -> None:
-    """Rules hold, weight ≤ optimum ≤ upper bound, `optimal` is honest, and CP-SAT (when allowed) reaches the optimum."""
+    """Rules hold, weight ≤ optimum ≤ upper bound, `optimal` is honest, CP-SAT (when allowed) reaches the optimum."""
     result = run_document(document)
     assert broken_rules(document, result) == []
     stats = result["stats"]

@@ -70,7 +70,8 @@ def change_consent(request):
         messages.success(request, _("Your consent was recorded. You can revoke it at any time."))
     else:
         services.revoke_consent(request.user)
-        messages.success(request, _("Your consent was revoked. Partners in the other zone no longer see your personal data."))
+        messages.success(request, _(
+            "Your consent was revoked. Partners in the other zone no longer see your personal data."))
     return redirect("accounts:settings")
 
 

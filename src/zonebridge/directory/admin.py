@@ -4,7 +4,6 @@ from django.db import models
 from zonebridge.directory.models import Organisation, PersonProfile, Sector, Zone
 from zonebridge.directory.services import refresh_search_document
 
-
 # Websites typed without a scheme are https, as on the profile form.
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
 

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError as ModelValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from ninja import Field, FilterSchema, Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -117,6 +117,10 @@ def _query_error(field: str, message: str) -> ValidationError:
     return ValidationError([{"loc": ["query", field], "msg": message, "type": "value_error"}])
 
 
+def _body_error(field: str, message: str) -> ValidationError:
+    return ValidationError([{"loc": ["body", "payload", field], "msg": message, "type": "value_error"}])
+
+
 @router.get("/zones", response=list[ZoneOut])
 def list_zones(request):
     """Every zone of the partnership."""
@@ -165,8 +169,7 @@ def patch_organisation(request, slug: str, payload: OrganisationPatch):
         sectors = list(Sector.objects.filter(slug__in=slugs))
         unknown = sorted(set(slugs) - {sector.slug for sector in sectors})
         if unknown:
-            raise ValidationError([{"loc": ["body", "payload", "sectors"], "msg": f"unknown sectors: {', '.join(unknown)}",
-                                    "type": "value_error"}])
+            raise _body_error("sectors", f"unknown sectors: {', '.join(unknown)}")
     texts = {name: changes.pop(name) or "" for name in TEXT_FIELD_NAMES if name in changes}
     fields = {name: value if value is not None else "" for name, value in changes.items()}
     try:
@@ -176,12 +179,10 @@ def patch_organisation(request, slug: str, payload: OrganisationPatch):
     except services.DirectoryError as error:
         if error.field is None:
             raise HttpError(403, str(error)) from error
-        raise ValidationError([{"loc": ["body", "payload", error.field], "msg": str(error), "type": "value_error"}]) from error
+        raise _body_error(error.field, str(error)) from error
     except ModelValidationError as error:
-        raise ValidationError([
-            {"loc": ["body", "payload", field], "msg": " ".join(messages), "type": "value_error"}
-            for field, messages in error.message_dict.items()
-        ]) from error
+        raise ValidationError([_body_error(field, " ".join(messages)).errors[0]
+                               for field, messages in error.message_dict.items()]) from error
     return get_organisation(request, organisation.slug)
 
 

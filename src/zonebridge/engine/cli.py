@@ -39,7 +39,8 @@ def _read_document(path: str) -> dict:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise InvalidInput([f"{path}: not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"]) from error
+        where = f"line {error.lineno} column {error.colno}"
+        raise InvalidInput([f"{path}: not valid JSON: {error.msg} at {where}"]) from error
     if not isinstance(document, dict):
         raise InvalidInput([f"{path}: the document must be a JSON object, not {type(document).__name__}"])
     return document

@@ -32,7 +32,8 @@ ENGLISH_STOP_WORDS = frozenset(
 
 CHINESE_STOP_WORDS = frozenset(
     (
-        "的 了 和 与 及 或 在 是 为 对 把 被 从 向 以 等 之 其 并 也 就 都 而 又 我们 我 你 您 他们 我司 本 该 有 将 可 能 于 中 上 下"
+        "的 了 和 与 及 或 在 是 为 对 把 被 从 向 以 等 之 其 并 也 就 都 而 又 "
+        "我们 我 你 您 他们 我司 本 该 有 将 可 能 于 中 上 下"
         # The Chinese counterparts of the English request words above ("seeking", "need", ...), so that a
         # request phrased in either language does not score on its boilerplate.
         " 寻找 寻求 需要 希望 想 想要 欢迎 正在 一个 一些 以及 通过 进行 这 那 个 家 等等"
@@ -46,7 +47,7 @@ PLACE_NAMES_DICT = "data/place_names.dict"
 SCRIPT_CONVERSIONS = frozenset({"t2s", "s2t", "s2hk", "s2tw", "s2twp", "hk2s", "tw2s", "tw2sp"})
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _converter(config: str) -> opencc.OpenCC:
     if config not in SCRIPT_CONVERSIONS:
         raise ValueError(f"unknown OpenCC conversion {config!r}")

@@ -5,9 +5,8 @@ Hong Kong start-ups usually pick an English brand first and a Chinese name that 
 (芯伏 ↔ Xinfu). Both patterns are built here from pairs of morphemes.
 """
 
-from zonebridge.demo.content.phrases import Local
+from zonebridge.demo.content.phrases import Local, Trade
 from zonebridge.demo.content.phrases import Phrase as P
-from zonebridge.demo.content.phrases import Trade
 
 # English morpheme → Chinese character (Simplified, Traditional). "Tide" + "wave" → Tidewave / 潮浪.
 BRAND_HEADS = (

@@ -39,7 +39,7 @@ class EvalSet:
     queries: list[EvalQuery]
 
     @classmethod
-    def load(cls, path: str | Path) -> "EvalSet":
+    def load(cls, path: str | Path) -> EvalSet:
         """Read an evaluation file in the ranking_eval.json format."""
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         documents = [

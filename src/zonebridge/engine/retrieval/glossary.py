@@ -104,7 +104,7 @@ class Glossary:
         return self.concepts[key]
 
     @classmethod
-    def parse(cls, tsv: str) -> "Glossary":
+    def parse(cls, tsv: str) -> Glossary:
         """Read the glossary TSV (header `en  zh_hans  zh_hant  kind`, variants separated by `|`)."""
         lines = tsv.splitlines()
         header = lines[0].lstrip("\ufeff").split("\t") if lines else []
@@ -125,7 +125,7 @@ class Glossary:
         return cls(concepts, fingerprint=hashlib.sha256(tsv.encode("utf-8")).hexdigest()[:16])
 
     @classmethod
-    def load(cls, path: str | Path | None = None) -> "Glossary":
+    def load(cls, path: str | Path | None = None) -> Glossary:
         """Load the glossary from `path`, or the one shipped with the package."""
         if path is None:
             return default_glossary()

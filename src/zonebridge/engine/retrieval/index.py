@@ -98,7 +98,7 @@ class RankIndex:
         glossary: Glossary | None = None,
         encoder: SentenceEncoder | None = None,
         fusion: Fusion = DEFAULT_FUSION,
-    ) -> "RankIndex":
+    ) -> RankIndex:
         """Index `documents` (ids must be unique): analyse every text and embed them in one batch."""
         documents = list(documents)
         index = cls(
@@ -276,7 +276,7 @@ class RankIndex:
     @classmethod
     def load(
         cls, path: str | os.PathLike, *, glossary: Glossary | None = None, encoder: SentenceEncoder | None = None
-    ) -> "RankIndex":
+    ) -> RankIndex:
         """Read an index written by `save`. Re-analyses the texts (not re-embeds) if the glossary changed."""
         directory = Path(path)
         meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))

@@ -114,7 +114,7 @@ class LexicalIndex:
         return arrays
 
     @classmethod
-    def from_arrays(cls, vocabulary: list[str], arrays) -> "LexicalIndex":
+    def from_arrays(cls, vocabulary: list[str], arrays) -> LexicalIndex:
         """Rebuild the index from `to_arrays` output and the vocabulary in id order."""
         pointers, flat = arrays["token_pointers"], arrays["token_ids"]
         documents = [flat[pointers[i] : pointers[i + 1]] for i in range(len(pointers) - 1)]

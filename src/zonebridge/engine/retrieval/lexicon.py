@@ -151,7 +151,7 @@ class Lexicon:
         return {"lexicon_vectors": self.vectors, "lexicon_languages": self.languages, "lexicon_counts": self.counts}
 
     @classmethod
-    def from_arrays(cls, words: list[str], tokens: list[str], arrays) -> "Lexicon":
+    def from_arrays(cls, words: list[str], tokens: list[str], arrays) -> Lexicon:
         """Rebuild from `to_arrays` output plus the words and tokens in row order."""
         return cls(
             words=list(words),

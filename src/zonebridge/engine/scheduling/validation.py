@@ -117,7 +117,8 @@ def _read_time_limit(document: dict, problems: list[str]) -> float:
     if value is None:
         return DEFAULT_TIME_LIMIT_S
     if not _is_number(value) or not 0 <= value <= MAX_TIME_LIMIT_S:
-        problems.append(f"time_limit_s: must be a number of seconds from 0 to {MAX_TIME_LIMIT_S}, got {_describe(value)}")
+        problems.append(
+            f"time_limit_s: must be a number of seconds from 0 to {MAX_TIME_LIMIT_S}, got {_describe(value)}")
         return DEFAULT_TIME_LIMIT_S
     return float(value)
 
