@@ -4,7 +4,11 @@ Loaded as a plugin by conftest.py only when pytest-django is active, so the engi
 without Django (`pytest -p no:django tests/engine`).
 """
 
+import os
+import tempfile
+
 import pytest
+from django.db import connection
 from django.utils import translation
 from huey.contrib.djhuey import HUEY
 
@@ -135,3 +139,36 @@ def student(hk_university, hk_hub):
 @pytest.fixture
 def outsider(db):
     return make_user("outsider", None)
+
+
+@pytest.fixture(scope="session")
+def live_server_database(live_server, django_db_setup, django_db_blocker):
+    """The live server, with its request threads' PostgreSQL sessions ended before the test database is dropped.
+
+    A browser keeps connections alive, so a server thread can still hold a session when the run ends; PostgreSQL
+    then refuses to drop the database.
+    """
+    yield live_server
+    if connection.vendor == "postgresql":
+        with django_db_blocker.unblock(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                           "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser_page():
+    """A page in Debian's chromium driven by Playwright (no browser download), with a fresh profile."""
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the tests' ORM calls are still plain sync code.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, locale="en-GB")
+        yield context.pages[0] if context.pages else context.new_page()
+        context.close()

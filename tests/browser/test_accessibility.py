@@ -4,8 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_journey import browser_page  # noqa: F401  (the fixture)
-
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["/en/", "/zh-hant/organisations/?q=電池", "/zh-hans/organisations/sinovolt/", "/en/accounts/sign-in/",
          "/en/accounts/password-reset/"]
@@ -13,11 +11,11 @@ PAGES = ["/en/", "/zh-hant/organisations/?q=電池", "/zh-hans/organisations/sin
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_the_main_pages_have_no_serious_accessibility_problem(live_server, browser_page, battery_maker):  # noqa: F811
+def test_the_main_pages_have_no_serious_accessibility_problem(live_server_database, browser_page, battery_maker):
     page = browser_page
     problems = []
     for path in PAGES:
-        page.goto(live_server.url + path)
+        page.goto(live_server_database.url + path)
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         problems += [(path, v["id"], v["impact"], v["nodes"][0]["target"]) for v in result["violations"]

@@ -5,37 +5,21 @@ import os
 import tempfile
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.world import PASSWORD
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-# Playwright's sync API runs an event loop in this thread; the ORM calls below are still plain sync code.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-@pytest.fixture
-def browser_page():
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, locale="en-GB")
-        yield context.pages[0] if context.pages else context.new_page()
-        context.close()
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_a_visitor_finds_and_an_admin_edits_a_profile(live_server, browser_page, battery_admin, battery_maker,
+def test_a_visitor_finds_and_an_admin_edits_a_profile(live_server_database, browser_page, battery_admin, battery_maker,
                                                       fintech_startup):
     page = browser_page
-    page.goto(f"{live_server.url}/en/")
+    page.goto(f"{live_server_database.url}/en/")
     expect(page.get_by_role("heading", level=1)).to_be_visible()
 
     page.get_by_role("button", name="繁體中文").click()
-    expect(page).to_have_url(f"{live_server.url}/zh-hant/")
+    expect(page).to_have_url(f"{live_server_database.url}/zh-hant/")
     expect(page.locator("html")).to_have_attribute("lang", "zh-hant")
 
     page.locator("#home-search").fill("動力電池")
@@ -53,12 +37,12 @@ def test_a_visitor_finds_and_an_admin_edits_a_profile(live_server, browser_page,
     page.locator("main form button[type=submit]").click()
     expect(page.locator("header")).to_contain_text("Battery Admin")
 
-    page.goto(f"{live_server.url}/zh-hant/organisations/sinovolt/")
+    page.goto(f"{live_server_database.url}/zh-hant/organisations/sinovolt/")
     page.locator("a[href='/zh-hant/organisations/sinovolt/edit/']").click()
     page.locator("#id_summary_zh_hans").fill("为电动汽车提供储能电池")
     page.locator("#id_summary_zh_hant").fill("")
     page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(f"{live_server.url}/zh-hant/organisations/sinovolt/")
+    expect(page).to_have_url(f"{live_server_database.url}/zh-hant/organisations/sinovolt/")
     expect(page.locator("main")).to_contain_text("為電動汽車提供儲能電池")
 
     battery_maker.refresh_from_db()
