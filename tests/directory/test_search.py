@@ -50,3 +50,30 @@ def test_better_matches_come_first(lingang, battery_maker, sectors):
 def test_deleting_an_organisation_removes_it_from_the_index(battery_maker):
     battery_maker.delete()
     assert found("battery") == []
+
+
+@pytest.fixture
+def chinese_only_profiles(lingang, hk_hub):
+    from zonebridge.directory.services import create_organisation
+
+    create_organisation(home_zone=hk_hub, kind="startup", slug="harbour-bots", chinese_source="zh_hant",
+                        texts={"name_en": "Harbour Bots", "summary_zh_hant": "為酒店提供送餐機械人"})
+    create_organisation(home_zone=lingang, kind="company", slug="lingang-cells", chinese_source="zh_hans",
+                        texts={"name_en": "Lingang Cells", "summary_zh_hans": "为储能电站生产电芯"})
+
+
+def test_the_mainland_word_finds_the_hong_kong_word(chinese_only_profiles):
+    # hk2s turns 機械人 into 机械人, not 机器人: the glossary concept bridges the two words.
+    assert found("机器人") == ["harbour-bots"]
+    assert found("機器人") == ["harbour-bots"]
+
+
+def test_an_english_query_finds_a_profile_written_only_in_chinese(chinese_only_profiles):
+    assert found("robots") == ["harbour-bots"]
+    assert found("battery cells") == ["lingang-cells"]
+
+
+def test_a_glossary_word_still_matches_inside_a_longer_term(fintech_startup):
+    # The profile says 跨境支付 (the concept "cross-border payment"); "payments" alone is another concept.
+    assert found("payments") == ["tidepay"]
+    assert found("支付") == ["tidepay"]
