@@ -121,3 +121,12 @@ def test_the_openapi_document_and_docs_are_served(client):
     assert "/api/v1/organisations" in schema["paths"]
     docs = client.get("/api/docs").content.decode()
     assert "swagger-ui" in docs and "cdn" not in docs.lower()
+
+
+def test_null_clears_a_field(client, admin_token, fintech_startup):
+    fintech_startup.founded_year = 2020
+    fintech_startup.save()
+    response = client.patch("/api/v1/organisations/tidepay", {"founded_year": None, "stage": None},
+                            content_type="application/json", **bearer(admin_token))
+    assert response.status_code == 200, response.content
+    assert (response.json()["founded_year"], response.json()["stage"]) == (None, "")

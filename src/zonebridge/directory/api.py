@@ -117,8 +117,9 @@ def _query_error(field: str, message: str) -> ValidationError:
     return ValidationError([{"loc": ["query", field], "msg": message, "type": "value_error"}])
 
 
-def _body_error(field: str, message: str) -> ValidationError:
-    return ValidationError([{"loc": ["body", "payload", field], "msg": message, "type": "value_error"}])
+def _body_errors(messages: dict[str, str]) -> ValidationError:
+    return ValidationError([{"loc": ["body", "payload", field], "msg": message, "type": "value_error"}
+                            for field, message in messages.items()])
 
 
 @router.get("/zones", response=list[ZoneOut])
@@ -169,9 +170,11 @@ def patch_organisation(request, slug: str, payload: OrganisationPatch):
         sectors = list(Sector.objects.filter(slug__in=slugs))
         unknown = sorted(set(slugs) - {sector.slug for sector in sectors})
         if unknown:
-            raise _body_error("sectors", f"unknown sectors: {', '.join(unknown)}")
+            raise _body_errors({"sectors": f"unknown sectors: {', '.join(unknown)}"})
     texts = {name: changes.pop(name) or "" for name in TEXT_FIELD_NAMES if name in changes}
-    fields = {name: value if value is not None else "" for name, value in changes.items()}
+    # null clears a field: NULL where the column allows it, the empty string elsewhere.
+    fields = {name: value if value is not None else (None if Organisation._meta.get_field(name).null else "")
+              for name, value in changes.items()}
     try:
         organisation = services.update_organisation_profile(
             organisation, acting_user=request.auth, texts=texts, fields=fields, sectors=sectors
@@ -179,10 +182,9 @@ def patch_organisation(request, slug: str, payload: OrganisationPatch):
     except services.DirectoryError as error:
         if error.field is None:
             raise HttpError(403, str(error)) from error
-        raise _body_error(error.field, str(error)) from error
+        raise _body_errors({error.field: str(error)}) from error
     except ModelValidationError as error:
-        raise ValidationError([_body_error(field, " ".join(messages)).errors[0]
-                               for field, messages in error.message_dict.items()]) from error
+        raise _body_errors({field: " ".join(messages) for field, messages in error.message_dict.items()}) from error
     return get_organisation(request, organisation.slug)
 
 
