@@ -1,7 +1,5 @@
 """Read-side queries of the directory, shared by the pages and the API."""
 
-from urllib.parse import urlencode
-
 from django.db.models import Q, QuerySet
 
 from zonebridge.directory.models import Organisation, Sector
@@ -41,7 +39,3 @@ def filtered_organisations(form) -> QuerySet:
         return queryset.none()
     return apply_filters(queryset, **form.cleaned_data)
 
-
-def querystring_without_page(params) -> str:
-    """The current filters as a query string, for pagination links."""
-    return urlencode([(key, value) for key, values in params.lists() if key != "page" for value in values])

@@ -29,7 +29,7 @@ def organisation_list(request):
     form = OrganisationFilterForm(request.GET or None)
     organisations = queries.filtered_organisations(form)
     page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "querystring": queries.querystring_without_page(request.GET)}
+    context = {"form": form, "page": page}
     template = "directory/_organisation_results.html" if request.htmx else "directory/organisation_list.html"
     return render(request, template, context)
 
