@@ -29,11 +29,6 @@ def may_edit_organisation(user, organisation: Organisation) -> bool:
     return is_zone_operator(user, organisation.home_zone)
 
 
-def may_use_api_writes(user) -> bool:
-    """Any active signed-in user may hold a token; each write is authorised again on its object."""
-    return _signed_in(user)
-
-
 def is_cross_border(viewer: User, person: User) -> bool:
     """True when viewer and person belong to different zones (or one of them has none)."""
     return viewer.home_zone_id is None or viewer.home_zone_id != person.home_zone_id
