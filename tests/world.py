@@ -101,39 +101,36 @@ def operator_lingang(lingang):
     return user
 
 
-@pytest.fixture
-def org_admin(fintech_startup, hk_hub):
-    user = make_user("org_admin", hk_hub)
-    Membership.objects.create(user=user, organisation=fintech_startup, role=Role.ORG_ADMIN)
+def make_member(username: str, organisation, role: str) -> User:
+    """A user of the organisation's zone with one role in it."""
+    user = make_user(username, organisation.home_zone)
+    Membership.objects.create(user=user, organisation=organisation, role=role)
     return user
 
 
 @pytest.fixture
-def battery_admin(battery_maker, lingang):
-    user = make_user("battery_admin", lingang)
-    Membership.objects.create(user=user, organisation=battery_maker, role=Role.ORG_ADMIN)
-    return user
+def org_admin(fintech_startup):
+    return make_member("org_admin", fintech_startup, Role.ORG_ADMIN)
 
 
 @pytest.fixture
-def org_member(fintech_startup, hk_hub):
-    user = make_user("org_member", hk_hub)
-    Membership.objects.create(user=user, organisation=fintech_startup, role=Role.ORG_MEMBER)
-    return user
+def battery_admin(battery_maker):
+    return make_member("battery_admin", battery_maker, Role.ORG_ADMIN)
 
 
 @pytest.fixture
-def coordinator(hk_university, hk_hub):
-    user = make_user("coordinator", hk_hub)
-    Membership.objects.create(user=user, organisation=hk_university, role=Role.UNIVERSITY_COORDINATOR)
-    return user
+def org_member(fintech_startup):
+    return make_member("org_member", fintech_startup, Role.ORG_MEMBER)
 
 
 @pytest.fixture
-def student(hk_university, hk_hub):
-    user = make_user("student", hk_hub)
-    Membership.objects.create(user=user, organisation=hk_university, role=Role.STUDENT)
-    return user
+def coordinator(hk_university):
+    return make_member("coordinator", hk_university, Role.UNIVERSITY_COORDINATOR)
+
+
+@pytest.fixture
+def student(hk_university):
+    return make_member("student", hk_university, Role.STUDENT)
 
 
 @pytest.fixture
