@@ -1,6 +1,8 @@
 """The task queue: SQLite storage by default, Redis when REDIS_URL is set; e-mail goes through it."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 from django.core import mail
@@ -35,37 +37,26 @@ def test_a_redis_queue_carries_a_task_end_to_end():
     queue.flush()
 
 
-def test_settings_pick_the_redis_queue_when_redis_url_is_set():
-    import subprocess
-    import sys
+def python_with(env: dict, code: str) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh interpreter with environment `env` (settings are read once per process)."""
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
 
-    code = "from django.conf import settings; print(settings.HUEY['huey_class'])"
+
+def test_settings_pick_the_redis_queue_when_redis_url_is_set():
+    code = "import django; django.setup(); from django.conf import settings; print(settings.HUEY['huey_class'])"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "zonebridge.settings", "REDIS_URL": "redis://127.0.0.1:6379/15"}
-    out = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], env=env,
-                         capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "huey.RedisHuey"
+    assert python_with(env, code).stdout.strip() == "huey.RedisHuey"
     env.pop("REDIS_URL")
-    out = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], env=env,
-                         capture_output=True, text=True, check=True).stdout.strip()
-    assert out == "huey.SqliteHuey"
+    assert python_with(env, code).stdout.strip() == "huey.SqliteHuey"
 
 
 @pytest.mark.parametrize("value", ["yes", "1", "TRUE "])
 def test_debug_accepts_only_true_or_false(value):
-    import subprocess
-    import sys
-
-    env = {**os.environ, "DEBUG": value}
-    result = subprocess.run([sys.executable, "-c", "import zonebridge.settings"], env=env, capture_output=True,
-                            text=True)
+    result = python_with({**os.environ, "DEBUG": value}, "import zonebridge.settings")
     assert (result.returncode == 0) == (value.strip().lower() == "true")
 
 
 def test_production_needs_a_secret_key():
-    import subprocess
-    import sys
-
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"} | {"DEBUG": "false"}
-    result = subprocess.run([sys.executable, "-c", "import zonebridge.settings"], env=env, capture_output=True,
-                            text=True)
+    result = python_with(env, "import zonebridge.settings")
     assert result.returncode != 0 and "SECRET_KEY must be set" in result.stderr

@@ -18,6 +18,13 @@ from zonebridge.directory.models import PersonProfile
 from zonebridge.policy import has_active_consent
 
 
+def _remember_language(response, language: str):
+    """Keep the chosen interface language in a cookie, for visitors and for unprefixed addresses."""
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
+                        samesite="Lax")
+    return response
+
+
 @require_POST
 def switch_language(request):
     """Switch the interface language, remember it (cookie, and the account when signed in), stay on the page."""
@@ -31,9 +38,7 @@ def switch_language(request):
     else:
         with translation.override(language):
             next_url = reverse("directory:home")
-    response = HttpResponseRedirect(next_url)
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=settings.LANGUAGE_COOKIE_AGE,
-                        samesite="Lax")
+    response = _remember_language(HttpResponseRedirect(next_url), language)
     if request.user.is_authenticated:
         services.set_preferred_language(request.user, language)
     return response
@@ -49,10 +54,8 @@ def account_settings(request):
         account_form.save()
         profile_form.save()
         messages.success(request, _("Your settings were saved."))
-        response = redirect(translate_url(request.path, request.user.preferred_language))
-        response.set_cookie(settings.LANGUAGE_COOKIE_NAME, request.user.preferred_language,
-                            max_age=settings.LANGUAGE_COOKIE_AGE, samesite="Lax")
-        return response
+        language = request.user.preferred_language
+        return _remember_language(redirect(translate_url(request.path, language)), language)
     return render(request, "accounts/settings.html", {
         "account_form": account_form,
         "profile_form": profile_form,

@@ -18,8 +18,9 @@ from django.db import connection
 from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
+from zonebridge.engine.retrieval.analysis import words_and_mentions
 from zonebridge.engine.retrieval.glossary import Mention, default_glossary
-from zonebridge.engine.text import Word, normalise, split_words, word_tokens
+from zonebridge.engine.text import word_tokens
 
 FTS_TABLE = "directory_organisation_fts"
 SEARCH_CONFIG = "simple"
@@ -38,13 +39,6 @@ def concept_term(key: str) -> str:
     return "zbc" + hashlib.blake2s(key.encode(), digest_size=6).hexdigest()
 
 
-def _words_and_mentions(text: str) -> tuple[list[Word], list[Mention]]:
-    normalised = normalise(text)
-    words = split_words(normalised)
-    mentions = default_glossary().find(normalised, [(w.start, w.end) for w in words if w.chinese])
-    return words, mentions
-
-
 def build_search_document(organisation, sector_names: list[str]) -> str:
     """Return the normalised token string indexed for `organisation`."""
     parts = [
@@ -52,7 +46,7 @@ def build_search_document(organisation, sector_names: list[str]) -> str:
         for field in ("name", "summary", "description")
         for suffix in ("en", "zh_hans", "zh_hant")
     ]
-    words, mentions = _words_and_mentions(" ".join(parts + sector_names))
+    _normalised, words, mentions = words_and_mentions(" ".join(parts + sector_names), default_glossary())
     tokens = [token for word in words for token, _ in word_tokens(word)]
     tokens += [concept_term(mention.key) for mention in mentions]
     # Keep each distinct token once: ranking uses presence, and the row stays small.
@@ -61,7 +55,7 @@ def build_search_document(organisation, sector_names: list[str]) -> str:
 
 def query_terms(query: str) -> list[QueryTerm]:
     """Return what a user's query asks for, one QueryTerm per glossary mention or other word, in order."""
-    words, mentions = _words_and_mentions(query)
+    _normalised, words, mentions = words_and_mentions(query, default_glossary())
     terms: list[QueryTerm] = []
     covered: set[int] = set()
     for mention in _outermost(mentions):

@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from zonebridge.engine.retrieval.glossary import Glossary, Mention
-from zonebridge.engine.text import convert_script, is_traditional, normalise, split_words, word_tokens
+from zonebridge.engine.text import Word, convert_script, is_traditional, normalise, split_words, word_tokens
 
 CONCEPT_PREFIX = "§"  # never produced by text.tokenize, which yields only letters, digits and ideographs
 
@@ -45,11 +45,16 @@ def is_concept_token(token: str) -> bool:
     return token.startswith(CONCEPT_PREFIX)
 
 
+def words_and_mentions(text: str, glossary: Glossary) -> tuple[str, list[Word], list[Mention]]:
+    """Normalise `text`, split it into words and find its glossary mentions; jieba segments it only once."""
+    normalised = normalise(text)
+    words = split_words(normalised)  # shared by the glossary's word-boundary check and the caller's tokens
+    return normalised, words, glossary.find(normalised, [(w.start, w.end) for w in words if w.chinese])
+
+
 def analyse(text: str, glossary: Glossary) -> TextAnalysis:
     """Tokenise `text` for BM25 and find its glossary concepts."""
-    normalised = normalise(text)
-    words = split_words(normalised)  # segmented once, for both the glossary's boundary check and the tokens
-    mentions = glossary.find(normalised, [(w.start, w.end) for w in words if w.chinese])
+    normalised, words, mentions = words_and_mentions(text, glossary)
     concepts: dict[str, dict[str, str]] = {}
     if mentions:
         written = _as_written(text, normalised)
