@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "huey.contrib.djhuey",
+    "zonebridge.core",
     "zonebridge.accounts",
     "zonebridge.directory",
     "zonebridge.demo",

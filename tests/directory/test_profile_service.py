@@ -2,6 +2,7 @@
 
 import pytest
 
+from zonebridge.core.errors import DomainError, InvalidFields
 from zonebridge.directory import services
 from zonebridge.directory.models import ChineseScript
 
@@ -70,7 +71,7 @@ def test_an_edit_reindexes_the_profile(org_admin, fintech_startup):
 
 
 def test_a_member_may_not_edit(org_member, fintech_startup):
-    with pytest.raises(services.DirectoryError):
+    with pytest.raises(DomainError):
         services.update_organisation_profile(fintech_startup, acting_user=org_member,
                                              texts={"name_en": "Hijacked"}, fields={})
     fintech_startup.refresh_from_db()
@@ -78,7 +79,7 @@ def test_a_member_may_not_edit(org_member, fintech_startup):
 
 
 def test_a_failed_edit_changes_nothing(org_admin, fintech_startup):
-    with pytest.raises(services.DirectoryError):
+    with pytest.raises(DomainError):
         services.update_organisation_profile(fintech_startup, acting_user=org_admin,
                                              texts={"name_en": "  ", "summary_en": "changed"}, fields={})
     fintech_startup.refresh_from_db()
@@ -86,11 +87,9 @@ def test_a_failed_edit_changes_nothing(org_admin, fintech_startup):
 
 
 def test_an_invalid_website_is_rejected_and_nothing_saved(org_admin, fintech_startup):
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(InvalidFields) as error:
         services.update_organisation_profile(fintech_startup, acting_user=org_admin,
                                              texts={"summary_en": "changed"}, fields={"website": "not a url"})
-    assert "website" in error.value.message_dict
+    assert "website" in error.value.problems
     fintech_startup.refresh_from_db()
     assert fintech_startup.summary_en == "Cross-border payments for SMEs"

@@ -1,10 +1,9 @@
 """REST API of the directory (`/api/v1/`): zones, sectors, organisations and people's public fields."""
 
-from django.core.exceptions import ValidationError as ModelValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from ninja.errors import HttpError, ValidationError
+from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
 from zonebridge.accounts.models import Membership, User
@@ -175,16 +174,9 @@ def patch_organisation(request, slug: str, payload: OrganisationPatch):
     # null clears a field: NULL where the column allows it, the empty string elsewhere.
     fields = {name: value if value is not None else (None if Organisation._meta.get_field(name).null else "")
               for name, value in changes.items()}
-    try:
-        organisation = services.update_organisation_profile(
-            organisation, acting_user=request.auth, texts=texts, fields=fields, sectors=sectors
-        )
-    except services.DirectoryError as error:
-        if error.field is None:
-            raise HttpError(403, str(error)) from error
-        raise _body_errors({error.field: str(error)}) from error
-    except ModelValidationError as error:
-        raise _body_errors({field: " ".join(messages) for field, messages in error.message_dict.items()}) from error
+    organisation = services.update_organisation_profile(
+        organisation, acting_user=request.auth, texts=texts, fields=fields, sectors=sectors
+    )
     return get_organisation(request, organisation.slug)
 
 

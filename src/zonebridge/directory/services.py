@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zonebridge import policy
+from zonebridge.core.errors import DomainError, NotAllowed, full_clean
 from zonebridge.directory.models import (
     PROFILE_TEXT_FIELDS,
     ChineseScript,
@@ -13,15 +14,6 @@ from zonebridge.directory.models import (
 )
 from zonebridge.directory.search import build_search_document
 from zonebridge.engine.text import convert_script
-
-
-class DirectoryError(Exception):
-    """A use case refused; `field` names the input it is about (None for the whole request)."""
-
-    def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.field = field
-
 
 # OpenCC configurations per region: (Simplified → Traditional, Traditional → Simplified).
 # The partnership's Traditional readers are in Hong Kong, so mainland texts also get Hong Kong forms
@@ -91,18 +83,18 @@ def update_organisation_profile(
 ) -> Organisation:
     """Save an edit of an organisation's profile by `acting_user`, converting scripts and reindexing."""
     if not policy.may_edit_organisation(acting_user, organisation):
-        raise DirectoryError(_("You may not edit this organisation's profile."))
+        raise NotAllowed(_("You may not edit this organisation's profile."))
     with transaction.atomic():
         organisation = Organisation.objects.select_for_update().select_related("home_zone").get(pk=organisation.pk)
         for name in PROFILE_PLAIN_FIELDS:
             if name in fields:
                 setattr(organisation, name, fields[name])
         if not (texts.get("name_en", organisation.name_en) or "").strip():
-            raise DirectoryError(_("An English name is required."), field="name_en")
+            raise DomainError(_("An English name is required."), field="name_en")
         apply_script_conversion(organisation, texts)
         if logo is not None:
             organisation.logo = logo
-        organisation.full_clean(exclude=["search_document"])
+        full_clean(organisation, exclude=["search_document"])
         organisation.save()
         if sectors is not None:
             organisation.sectors.set(sectors)

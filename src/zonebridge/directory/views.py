@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from zonebridge import policy
 from zonebridge.accounts.models import User
 from zonebridge.accounts.services import PersonalDataDenied, read_personal_data
+from zonebridge.core.errors import DomainError, add_to_form
 from zonebridge.directory import queries, services
 from zonebridge.directory.forms import OrganisationFilterForm, OrganisationProfileForm
 from zonebridge.directory.models import Organisation, Zone
@@ -62,8 +63,8 @@ def organisation_edit(request, slug: str):
                 fields={name: form.cleaned_data[name] for name in services.PROFILE_PLAIN_FIELDS},
                 sectors=form.cleaned_data["sectors"], logo=request.FILES.get("logo"),
             )
-        except services.DirectoryError as error:
-            form.add_error(error.field, str(error))
+        except DomainError as error:
+            add_to_form(form, error)
         else:
             messages.success(request, _("The profile was saved."))
             return redirect("directory:organisation_detail", slug=organisation.slug)
