@@ -13,7 +13,8 @@ from django.utils import translation
 from huey.contrib.djhuey import HUEY
 
 from zonebridge.accounts.models import Membership, Role, User
-from zonebridge.directory.models import ChineseScript, OrganisationKind, PersonProfile, Region, Sector, Stage, Zone
+from zonebridge.core.trilingual import ChineseScript
+from zonebridge.directory.models import OrganisationKind, PersonProfile, Region, Sector, Stage, Zone
 from zonebridge.directory.services import create_organisation
 
 PASSWORD = "correct-horse-battery"

@@ -3,9 +3,9 @@
 import pytest
 
 from tests.world import PASSWORD
-from zonebridge import policy
 from zonebridge.accounts.models import PersonalDataAccess
 from zonebridge.accounts.services import PersonalDataDenied, grant_consent, read_personal_data, revoke_consent
+from zonebridge.policy import accounts as policy
 
 
 def test_a_person_sees_their_own_data(student):

@@ -8,15 +8,17 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from zonebridge import policy
 from zonebridge.accounts.models import Membership, Role, User
+from zonebridge.core.trilingual import conversion_for
 from zonebridge.demo.content import profiles
 from zonebridge.demo.content.accounts import DEMO_PASSWORD
 from zonebridge.demo.seed import DEMO_LOGINS, SCALES, SeedRefused, allocate, reset_database, seed_demo
 from zonebridge.directory.models import Organisation, Sector, Zone
 from zonebridge.directory.search import search_organisations
-from zonebridge.directory.services import conversion_for, refresh_search_document
+from zonebridge.directory.services import refresh_search_document
 from zonebridge.engine.text import convert_script, is_traditional
+from zonebridge.policy.accounts import has_active_consent
+from zonebridge.policy.directory import may_edit_organisation
 
 SMALL = SCALES["small"]
 
@@ -102,7 +104,7 @@ def test_universities_have_students_of_their_own_zone(report):
 def test_about_forty_per_cent_of_students_granted_cross_border_consent(db):
     report = seed_demo(seed=3, scale="small")
     students = User.objects.filter(memberships__role=Role.STUDENT)
-    consenting = [student for student in students if policy.has_active_consent(student)]
+    consenting = [student for student in students if has_active_consent(student)]
     assert len(consenting) == report.counts["consents_active"]
     assert 0.2 <= len(consenting) / students.count() <= 0.6
 
@@ -134,10 +136,10 @@ def test_every_demo_login_has_its_role(report):
     [student_of] = memberships("student")
     assert (student_of.role, student_of.organisation.kind, student_of.organisation.home_zone.slug) == (
         Role.STUDENT, "university", "lingang")
-    assert policy.has_active_consent(users["student"])
+    assert has_active_consent(users["student"])
     assert [m.role for m in memberships("mentor")] == [Role.MENTOR]
     assert [m.role for m in memberships("reviewer")] == [Role.REVIEWER]
-    assert policy.may_edit_organisation(users["orgadmin"], admin_of.organisation)
+    assert may_edit_organisation(users["orgadmin"], admin_of.organisation)
 
 
 def test_the_report_carries_counts_and_logins(report):
@@ -177,7 +179,7 @@ def test_the_other_chinese_script_is_converted_by_opencc(report):
     for organisation in Organisation.objects.select_related("home_zone"):
         source = organisation.chinese_source
         target = "zh_hant" if source == "zh_hans" else "zh_hans"
-        config = conversion_for(organisation.home_zone, source)
+        config = conversion_for(organisation.home_zone.region, source)
         for field in ("name", "summary", "description"):
             written = getattr(organisation, f"{field}_{source}")
             assert getattr(organisation, f"{field}_{target}") == convert_script(written, config)
@@ -186,7 +188,7 @@ def test_the_other_chinese_script_is_converted_by_opencc(report):
 
 def test_a_shanghai_profile_is_written_in_simplified_and_converted_for_hong_kong_readers(report):
     organisation = _organisations("lingang").filter(kind="company").first()
-    assert conversion_for(organisation.home_zone, "zh_hans") == "s2hk"
+    assert conversion_for(organisation.home_zone.region, "zh_hans") == "s2hk"
     assert organisation.description_zh_hant == convert_script(organisation.description_zh_hans, "s2hk")
     assert not is_traditional(organisation.description_zh_hans)
 

@@ -3,8 +3,8 @@
 import pytest
 
 from zonebridge.core.errors import DomainError, InvalidFields
+from zonebridge.core.trilingual import ChineseScript
 from zonebridge.directory import services
-from zonebridge.directory.models import ChineseScript
 
 
 def test_it_converts_a_hong_kong_profile_from_traditional_to_simplified(fintech_startup):

@@ -9,7 +9,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zonebridge import policy
 from zonebridge.accounts.models import (
     ApiToken,
     Consent,
@@ -18,6 +17,7 @@ from zonebridge.accounts.models import (
     User,
     hash_token,
 )
+from zonebridge.policy import accounts as policy
 
 personal_data_log = logging.getLogger("zonebridge.personal_data")
 

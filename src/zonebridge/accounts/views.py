@@ -15,7 +15,7 @@ from zonebridge.accounts import services
 from zonebridge.accounts.forms import AccountSettingsForm, ApiTokenForm, PersonProfileForm
 from zonebridge.accounts.models import ConsentPurpose
 from zonebridge.directory.models import PersonProfile
-from zonebridge.policy import has_active_consent
+from zonebridge.policy.accounts import has_active_consent
 
 
 def _remember_language(response, language: str):

@@ -2,7 +2,7 @@
 
 `seed_demo(seed=..., scale=...)` is the use case behind `zonebridge seed` and `zonebridge run`. The texts come
 from `zonebridge.demo.content`; here they become rows. Organisations go through the same
-`apply_script_conversion` and `build_search_document` as the directory services, so a seeded profile is exactly
+`apply_texts` and `build_search_document` as the directory services, so a seeded profile is exactly
 what an author saving the same texts would get. Rows are bulk-inserted in one transaction: the demo scale
 (about 2,500 organisations and 5,000 students) takes seconds on SQLite.
 """
@@ -19,6 +19,7 @@ from django.utils import timezone
 from faker import Faker
 
 from zonebridge.accounts.models import Consent, ConsentPurpose, Membership, Role, User
+from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, apply_texts
 from zonebridge.demo.content import profiles
 from zonebridge.demo.content.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
 from zonebridge.demo.content.people import FAKER_LOCALES, PeopleWriter, PersonDraft
@@ -28,7 +29,6 @@ from zonebridge.demo.content.sectors import SECTORS
 from zonebridge.demo.content.universities import HONG_KONG_UNIVERSITIES, SHANGHAI_UNIVERSITIES
 from zonebridge.directory.models import Organisation, PersonProfile, Region, Sector, Zone
 from zonebridge.directory.search import build_search_document
-from zonebridge.directory.services import apply_script_conversion
 
 __all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "SCALES", "DemoLogin", "SeedRefused", "SeedReport",
            "database_is_empty", "reset_database", "seed_demo", "validate_arguments"]
@@ -277,9 +277,9 @@ class _DemoWorld:
                 home_zone=zone, kind=draft.kind, slug=draft.slug, chinese_source=draft.chinese_source,
                 stage=draft.stage, size=draft.size, founded_year=draft.founded_year, website=draft.website,
             )
-            apply_script_conversion(organisation, draft.texts)
+            apply_texts(organisation, draft.texts)
             sectors = sorted((self.sectors[slug] for slug in draft.sector_slugs), key=lambda sector: sector.slug)
-            names = [getattr(sector, f"name_{suffix}") for sector in sectors for suffix in ("en", "zh_hans", "zh_hant")]
+            names = [getattr(sector, f"name_{suffix}") for sector in sectors for suffix in LANGUAGE_SUFFIXES]
             organisation.search_document = build_search_document(organisation, names)
             rows.append(organisation)
             self.sector_slugs[draft.slug] = draft.sector_slugs

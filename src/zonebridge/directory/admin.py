@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.db import models
 
+from zonebridge.directory import services
 from zonebridge.directory.models import Organisation, PersonProfile, Sector, Zone
-from zonebridge.directory.services import refresh_search_document
+from zonebridge.policy import directory as policy
 
 # Websites typed without a scheme are https, as on the profile form.
 URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
@@ -30,10 +31,26 @@ class OrganisationAdmin(admin.ModelAdmin):
     filter_horizontal = ["sectors"]
     prepopulated_fields = {"slug": ["name_en"]}
 
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or policy.may_edit_organisation(request.user, obj))
+
+    def save_model(self, request, obj, form, change):
+        # An admin edit is the same use case as the profile page: 简↔繁 conversion, overrides, search tokens.
+        texts = {name: form.cleaned_data.get(name, "") for name in obj.text_field_names()}
+        if not change:
+            services.save_new_organisation(obj, acting_user=request.user, texts=texts,
+                                           sectors=form.cleaned_data.get("sectors", ()))
+            return
+        fields = {name: form.cleaned_data[name] for name in services.PROFILE_PLAIN_FIELDS if name in form.cleaned_data}
+        services.update_organisation_profile(
+            obj, acting_user=request.user, texts=texts, fields=fields, sectors=form.cleaned_data.get("sectors"),
+            logo=form.cleaned_data["logo"] if "logo" in form.changed_data else None)
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Sectors are saved after the object; the search tokens include their names.
-        refresh_search_document(form.instance)
+        # The service has saved the sectors and the search tokens; only inlines remain.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
 
 
 @admin.register(PersonProfile)

@@ -8,10 +8,10 @@ from ninja.pagination import PageNumberPagination, paginate
 
 from zonebridge.accounts.models import Membership, User
 from zonebridge.api_auth import ApiKeyAuth
+from zonebridge.core.trilingual import ChineseScript
 from zonebridge.directory import queries, services
 from zonebridge.directory.forms import TEXT_FIELD_NAMES
 from zonebridge.directory.models import (
-    ChineseScript,
     Organisation,
     OrganisationKind,
     Sector,

@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zonebridge.directory.models import PROFILE_TEXT_FIELDS, Organisation, OrganisationKind, Sector, Stage, Zone
+from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, field_names
+from zonebridge.directory.models import Organisation, OrganisationKind, Sector, Stage, Zone
 
 
 class OrganisationFilterForm(forms.Form):
@@ -25,7 +26,7 @@ class OrganisationFilterForm(forms.Form):
         self.fields["sector"].label_from_instance = lambda sector: sector.name
 
 
-TEXT_FIELD_NAMES = [f"{field}_{suffix}" for field in PROFILE_TEXT_FIELDS for suffix in ("en", "zh_hans", "zh_hant")]
+TEXT_FIELD_NAMES = field_names(Organisation.TRILINGUAL_FIELDS)
 
 
 class OrganisationProfileForm(forms.ModelForm):
@@ -39,7 +40,7 @@ class OrganisationProfileForm(forms.ModelForm):
                   *TEXT_FIELD_NAMES]
         widgets = {
             "sectors": forms.SelectMultiple(attrs={"size": 8}),
-            **{f"description_{s}": forms.Textarea(attrs={"rows": 5}) for s in ("en", "zh_hans", "zh_hant")},
+            **{f"description_{s}": forms.Textarea(attrs={"rows": 5}) for s in LANGUAGE_SUFFIXES},
         }
         help_texts = {
             "chinese_source": _("Write Chinese in this script. The other script is converted automatically "

@@ -2,37 +2,10 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_FIELD_SUFFIX = {"en": "en", "zh-hans": "zh_hans", "zh-hant": "zh_hant"}
-# When a text is missing in the reader's language, show the closest one first.
-FALLBACK_SUFFIXES = {
-    "en": ("en", "zh_hans", "zh_hant"),
-    "zh_hans": ("zh_hans", "zh_hant", "en"),
-    "zh_hant": ("zh_hant", "zh_hans", "en"),
-}
-
-
-def current_suffix() -> str:
-    """Return the field suffix (`en`, `zh_hans`, `zh_hant`) of the active language."""
-    return LANGUAGE_FIELD_SUFFIX.get((translation.get_language() or "en").lower(), "en")
-
-
-class TrilingualMixin:
-    """Read `name`/`summary`/... in the reader's language, falling back to the closest written version."""
-
-    def in_language(self, field: str, suffix: str | None = None) -> str:
-        """Return the text of `field` in the active (or given) language, or its closest fallback."""
-        for candidate in FALLBACK_SUFFIXES[suffix or current_suffix()]:
-            value = getattr(self, f"{field}_{candidate}", "")
-            if value:
-                return value
-        return ""
-
-    @property
-    def name(self) -> str:
-        return self.in_language("name")
+from zonebridge.core.trilingual import TrilingualReading, TrilingualText, trilingual_fields
 
 
 class Region(models.TextChoices):
@@ -43,7 +16,7 @@ class Region(models.TextChoices):
     TAIWAN = "taiwan", _("Taiwan")
 
 
-class Zone(TrilingualMixin, models.Model):
+class Zone(TrilingualReading, models.Model):
     """A party to the partnership, e.g. the Lingang free-trade-zone developer or a Hong Kong start-up hub."""
 
     slug = models.SlugField(unique=True)
@@ -64,7 +37,7 @@ class Zone(TrilingualMixin, models.Model):
         return self.name_en
 
 
-class Sector(TrilingualMixin, models.Model):
+class Sector(TrilingualReading, models.Model):
     """A node in the shared sector taxonomy, named in three languages."""
 
     slug = models.SlugField(unique=True)
@@ -108,16 +81,7 @@ class Size(models.TextChoices):
     ENTERPRISE = "1000+", _("More than 1,000 people")
 
 
-class ChineseScript(models.TextChoices):
-    SIMPLIFIED = "zh_hans", _("Simplified Chinese")
-    TRADITIONAL = "zh_hant", _("Traditional Chinese")
-
-
-# The profile texts an organisation writes; each exists in English, Simplified and Traditional Chinese.
-PROFILE_TEXT_FIELDS = ("name", "summary", "description")
-
-
-class Organisation(TrilingualMixin, models.Model):
+class Organisation(TrilingualText):
     """A start-up, company, university, investor... with a trilingual profile, at home in one zone."""
 
     slug = models.SlugField(unique=True, max_length=80)
@@ -131,21 +95,11 @@ class Organisation(TrilingualMixin, models.Model):
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
 
-    name_en = models.CharField(_("name (English)"), max_length=200)
-    name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=200, blank=True)
-    name_zh_hant = models.CharField(_("name (Traditional Chinese)"), max_length=200, blank=True)
-    summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
-    summary_zh_hans = models.CharField(_("summary (Simplified Chinese)"), max_length=300, blank=True)
-    summary_zh_hant = models.CharField(_("summary (Traditional Chinese)"), max_length=300, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_zh_hans = models.TextField(_("description (Simplified Chinese)"), blank=True)
-    description_zh_hant = models.TextField(_("description (Traditional Chinese)"), blank=True)
-
-    # The script the author writes Chinese in; the other script is converted with OpenCC unless
-    # the field is listed in `hand_written_fields` (an author's override, kept on later edits).
-    chinese_source = models.CharField(_("Chinese script you write in"), max_length=8, choices=ChineseScript.choices,
-                                      default=ChineseScript.SIMPLIFIED)
-    hand_written_fields = models.JSONField(default=list, blank=True)
+    # The profile texts an organisation writes, each in English, Simplified and Traditional Chinese.
+    TRILINGUAL_FIELDS = ("name", "summary", "description")
+    name_en, name_zh_hans, name_zh_hant = trilingual_fields(_("name"), max_length=200, required_english=True)
+    summary_en, summary_zh_hans, summary_zh_hant = trilingual_fields(_("summary"), max_length=300)
+    description_en, description_zh_hans, description_zh_hant = trilingual_fields(_("description"))
 
     # Normalised (Simplified, case-folded, segmented) tokens of every language version, for full-text search.
     search_document = models.TextField(blank=True, editable=False)
@@ -158,6 +112,9 @@ class Organisation(TrilingualMixin, models.Model):
 
     def __str__(self) -> str:
         return self.name_en
+
+    def script_region(self) -> str:
+        return self.home_zone.region
 
     @property
     def summary(self) -> str:

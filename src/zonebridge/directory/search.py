@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import FloatField, QuerySet
 from django.db.models.expressions import RawSQL
 
+from zonebridge.core.trilingual import all_language_texts
 from zonebridge.engine.retrieval.analysis import words_and_mentions
 from zonebridge.engine.retrieval.glossary import Mention, default_glossary
 from zonebridge.engine.text import word_tokens
@@ -41,11 +42,7 @@ def concept_term(key: str) -> str:
 
 def build_search_document(organisation, sector_names: list[str]) -> str:
     """Return the normalised token string indexed for `organisation`."""
-    parts = [
-        getattr(organisation, f"{field}_{suffix}")
-        for field in ("name", "summary", "description")
-        for suffix in ("en", "zh_hans", "zh_hant")
-    ]
+    parts = all_language_texts(organisation, organisation.TRILINGUAL_FIELDS)
     _normalised, words, mentions = words_and_mentions(" ".join(parts + sector_names), default_glossary())
     tokens = [token for word in words for token, _ in word_tokens(word)]
     tokens += [concept_term(mention.key) for mention in mentions]

@@ -8,13 +8,13 @@ from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from zonebridge import policy
 from zonebridge.accounts.models import User
 from zonebridge.accounts.services import PersonalDataDenied, read_personal_data
 from zonebridge.core.errors import DomainError, add_to_form
 from zonebridge.directory import queries, services
 from zonebridge.directory.forms import OrganisationFilterForm, OrganisationProfileForm
 from zonebridge.directory.models import Organisation, Zone
+from zonebridge.policy import directory as policy
 
 PAGE_SIZE = 20
 

@@ -45,7 +45,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['slug'],
             },
-            bases=(zonebridge.directory.models.TrilingualMixin, models.Model),
+            bases=(zonebridge.core.trilingual.TrilingualReading, models.Model),
         ),
         migrations.CreateModel(
             name='Zone',
@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
             options={
                 'ordering': ['slug'],
             },
-            bases=(zonebridge.directory.models.TrilingualMixin, models.Model),
+            bases=(zonebridge.core.trilingual.TrilingualReading, models.Model),
         ),
         migrations.CreateModel(
             name='Organisation',
@@ -97,6 +97,6 @@ class Migration(migrations.Migration):
                 'ordering': ['name_en'],
                 'indexes': [models.Index(fields=['home_zone', 'kind'], name='directory_o_home_zo_508009_idx')],
             },
-            bases=(zonebridge.directory.models.TrilingualMixin, models.Model),
+            bases=(zonebridge.core.trilingual.TrilingualReading, models.Model),
         ),
     ]

@@ -1,8 +1,8 @@
-"""The policy module: who may edit which organisation."""
+"""The directory policy: who may edit which organisation."""
 
 from django.contrib.auth.models import AnonymousUser
 
-from zonebridge import policy
+from zonebridge.policy import directory as policy
 
 
 def test_an_org_admin_edits_their_own_organisation(org_admin, fintech_startup, battery_maker):

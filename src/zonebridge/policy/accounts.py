@@ -1,32 +1,17 @@
-"""The one place that answers "may this user do X to Y". Views, the API and services all ask here."""
+"""Who may see whose personal data, and who operates which zone."""
 
 from zonebridge.accounts.models import Consent, ConsentPurpose, Role, User
-from zonebridge.directory.models import Organisation, Zone
+from zonebridge.policy.core import signed_in
 
 # Roles that handle other people's data professionally (and may see it with consent).
 PROFESSIONAL_ROLES = frozenset({Role.ORG_ADMIN, Role.UNIVERSITY_COORDINATOR, Role.MENTOR, Role.REVIEWER})
 
 
-def _signed_in(user) -> bool:
-    return bool(user and user.is_authenticated and user.is_active)
-
-
-def is_zone_operator(user, zone: Zone | None) -> bool:
+def is_zone_operator(user, zone) -> bool:
     """True when `user` operates `zone`."""
-    if not _signed_in(user) or zone is None:
+    if not signed_in(user) or zone is None:
         return False
     return user.is_superuser or zone.operators.filter(pk=user.pk).exists()
-
-
-def may_edit_organisation(user, organisation: Organisation) -> bool:
-    """Organisation admins edit their profile; operators of its home zone and superusers may too."""
-    if not _signed_in(user):
-        return False
-    if user.is_superuser:
-        return True
-    if organisation.memberships.filter(user=user, role=Role.ORG_ADMIN).exists():
-        return True
-    return is_zone_operator(user, organisation.home_zone)
 
 
 def is_cross_border(viewer: User, person: User) -> bool:
@@ -43,7 +28,7 @@ def may_view_personal_data(viewer, person: User) -> bool:
     """Personal data (contact, CV, nationality, birth date) is for the person, their zone's operators and
     admins of their organisations; across a zone border only with the person's active consent, and only
     for professional roles (PIPL separate consent, PDPO purpose limitation)."""
-    if not _signed_in(viewer):
+    if not signed_in(viewer):
         return False
     if viewer.pk == person.pk or viewer.is_superuser:
         return True
