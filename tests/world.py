@@ -12,9 +12,9 @@ from django.db import connection
 from django.utils import translation
 from huey.contrib.djhuey import HUEY
 
-from zonebridge.accounts.models import Membership, Role, User
+from zonebridge.accounts.models import Membership, PersonProfile, Role, User
 from zonebridge.core.trilingual import ChineseScript
-from zonebridge.directory.models import OrganisationKind, PersonProfile, Region, Sector, Stage, Zone
+from zonebridge.directory.models import OrganisationKind, Region, Sector, Stage, Zone
 from zonebridge.directory.services import create_organisation
 
 PASSWORD = "correct-horse-battery"

@@ -6,14 +6,17 @@ from django.views.static import serve
 
 from zonebridge.accounts.views import switch_language
 from zonebridge.api import api
+from zonebridge.core.urls import file_urlpatterns
 
 urlpatterns = [
     path("api/", api.urls),
     path("i18n/switch/", switch_language, name="switch_language"),
     path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("", include((file_urlpatterns, "files"))),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("zonebridge.accounts.urls")),
+    path("", include("zonebridge.core.urls")),
     path("", include("zonebridge.directory.urls")),
 )

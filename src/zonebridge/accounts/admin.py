@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from zonebridge.accounts.models import ApiToken, Consent, Membership, PersonalDataAccess, User
+from zonebridge.accounts.models import ApiToken, Consent, Membership, PersonalDataAccess, PersonProfile, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -56,3 +56,9 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["name", "user", "prefix", "created_at", "last_used_at"]
     readonly_fields = ["prefix", "key_hash", "created_at", "last_used_at"]
     search_fields = ["user__username", "name"]
+
+
+@admin.register(PersonProfile)
+class PersonProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "headline", "is_listed"]
+    search_fields = ["user__username", "headline"]

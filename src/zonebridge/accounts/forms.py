@@ -5,9 +5,8 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
-from zonebridge.accounts.models import User
+from zonebridge.accounts.models import PersonProfile, User
 from zonebridge.accounts.services import send_email_later
-from zonebridge.directory.models import PersonProfile
 
 
 class SignInForm(AuthenticationForm):

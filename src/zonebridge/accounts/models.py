@@ -118,3 +118,29 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class PersonProfile(models.Model):
+    """What the directory shows about a person: public fields, and personal data behind consent."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    headline = models.CharField(_("headline"), max_length=200, blank=True)
+    bio = models.TextField(_("about"), blank=True)
+    skills = models.CharField(_("skills"), max_length=300, blank=True)
+    is_listed = models.BooleanField(_("listed in the directory"), default=True)
+
+    # Personal data: shown across a zone border only with the person's consent (accounts.Consent).
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    nationality = models.CharField(_("nationality"), max_length=60, blank=True)
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    # A private file (core.PrivateFile of kind "cv"): stored outside the public media path, served by policy.
+    cv = models.ForeignKey("core.PrivateFile", verbose_name=_("CV"), null=True, blank=True, on_delete=models.SET_NULL,
+                           related_name="+")
+
+    class Meta:
+        # The table keeps the name it had when profiles belonged to the directory.
+        db_table = "directory_personprofile"
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 
 from zonebridge.accounts import services
 from zonebridge.accounts.forms import AccountSettingsForm, ApiTokenForm, PersonProfileForm
-from zonebridge.accounts.models import ConsentPurpose
-from zonebridge.directory.models import PersonProfile
+from zonebridge.accounts.models import ConsentPurpose, PersonProfile
 from zonebridge.policy.accounts import has_active_consent
 
 

@@ -18,7 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from faker import Faker
 
-from zonebridge.accounts.models import Consent, ConsentPurpose, Membership, Role, User
+from zonebridge.accounts.models import Consent, ConsentPurpose, Membership, PersonProfile, Role, User
 from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, apply_texts
 from zonebridge.demo.content import profiles
 from zonebridge.demo.content.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD
@@ -27,7 +27,7 @@ from zonebridge.demo.content.phrases import Phrase
 from zonebridge.demo.content.profiles import HONG_KONG, SHANGHAI, OrganisationDraft, Side
 from zonebridge.demo.content.sectors import SECTORS
 from zonebridge.demo.content.universities import HONG_KONG_UNIVERSITIES, SHANGHAI_UNIVERSITIES
-from zonebridge.directory.models import Organisation, PersonProfile, Region, Sector, Zone
+from zonebridge.directory.models import Organisation, Region, Sector, Zone
 from zonebridge.directory.search import build_search_document
 
 __all__ = ["DEMO_LOGINS", "DEMO_PASSWORD", "SCALES", "DemoLogin", "SeedRefused", "SeedReport",

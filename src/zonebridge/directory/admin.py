@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.db import models
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 
+from zonebridge.core.jobs import start_job
 from zonebridge.directory import services
-from zonebridge.directory.models import Organisation, PersonProfile, Sector, Zone
+from zonebridge.directory.jobs import REBUILD_SEARCH_INDEX
+from zonebridge.directory.models import Organisation, Sector, Zone
 from zonebridge.policy import directory as policy
 
 # Websites typed without a scheme are https, as on the profile form.
@@ -31,6 +35,13 @@ class OrganisationAdmin(admin.ModelAdmin):
     filter_horizontal = ["sectors"]
     prepopulated_fields = {"slug": ["name_en"]}
 
+    actions = ["rebuild_search_index"]
+
+    @admin.action(description=_("Rebuild the search index of every organisation"), permissions=["change"])
+    def rebuild_search_index(self, request, queryset):
+        job = start_job(REBUILD_SEARCH_INDEX, acting_user=request.user, exclusive_key=REBUILD_SEARCH_INDEX)
+        return redirect("core:job_detail", job_id=job.pk)
+
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (
             obj is None or policy.may_edit_organisation(request.user, obj))
@@ -51,9 +62,3 @@ class OrganisationAdmin(admin.ModelAdmin):
         # The service has saved the sectors and the search tokens; only inlines remain.
         for formset in formsets:
             self.save_formset(request, form, formset, change=change)
-
-
-@admin.register(PersonProfile)
-class PersonProfileAdmin(admin.ModelAdmin):
-    list_display = ["user", "headline", "is_listed"]
-    search_fields = ["user__username", "headline"]

@@ -123,23 +123,3 @@ class Organisation(TrilingualText):
     @property
     def description(self) -> str:
         return self.in_language("description")
-
-
-class PersonProfile(models.Model):
-    """What the directory shows about a person: public fields, and personal data behind consent."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    headline = models.CharField(_("headline"), max_length=200, blank=True)
-    bio = models.TextField(_("about"), blank=True)
-    skills = models.CharField(_("skills"), max_length=300, blank=True)
-    is_listed = models.BooleanField(_("listed in the directory"), default=True)
-
-    # Personal data: shown across a zone border only with the person's consent (accounts.Consent).
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    nationality = models.CharField(_("nationality"), max_length=60, blank=True)
-    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
-    cv = models.FileField(_("CV"), upload_to="cv/", blank=True)
-
-    def __str__(self) -> str:
-        return str(self.user)

@@ -13,14 +13,14 @@ from zonebridge.policy import directory as policy
 PROFILE_PLAIN_FIELDS = ("kind", "stage", "size", "website", "founded_year", "chinese_source")
 
 
+def sector_names(organisation: Organisation) -> list[str]:
+    """The names of the organisation's sectors in every language (they are searchable too)."""
+    return [getattr(sector, f"name_{suffix}") for sector in organisation.sectors.all() for suffix in LANGUAGE_SUFFIXES]
+
+
 def refresh_search_document(organisation: Organisation) -> None:
     """Recompute the organisation's search tokens from its texts and sectors and save them."""
-    names = [
-        getattr(sector, f"name_{suffix}")
-        for sector in organisation.sectors.all()
-        for suffix in LANGUAGE_SUFFIXES
-    ]
-    organisation.search_document = build_search_document(organisation, names)
+    organisation.search_document = build_search_document(organisation, sector_names(organisation))
     Organisation.objects.filter(pk=organisation.pk).update(search_document=organisation.search_document)
 
 
