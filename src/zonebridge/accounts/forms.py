@@ -6,7 +6,7 @@ from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from zonebridge.accounts.models import PersonProfile, User
-from zonebridge.accounts.services import send_email_later
+from zonebridge.core.tasks import send_email_later
 
 
 class SignInForm(AuthenticationForm):
@@ -44,12 +44,17 @@ class AccountSettingsForm(forms.ModelForm):
 
 
 class PersonProfileForm(forms.ModelForm):
-    """The user's directory profile: public fields and personal data."""
+    """The user's directory profile: public fields and personal data, and the CV as a private upload."""
+
+    cv = forms.FileField(label=_("CV"), required=False,
+                                help_text=_("PDF, Word (.docx) or OpenDocument (.odt), at most 5 MB. Only people "
+                                            "allowed to see your personal data can download it."))
+    remove_cv = forms.BooleanField(label=_("Remove my CV"), required=False)
 
     class Meta:
         model = PersonProfile
         fields = ["headline", "bio", "skills", "is_listed", "phone", "contact_email", "nationality",
-                  "date_of_birth", "cv"]
+                  "date_of_birth"]
         widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}), "bio": forms.Textarea(attrs={"rows": 4})}
 
 

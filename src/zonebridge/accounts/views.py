@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from zonebridge.accounts import services
 from zonebridge.accounts.forms import AccountSettingsForm, ApiTokenForm, PersonProfileForm
 from zonebridge.accounts.models import ConsentPurpose, PersonProfile
+from zonebridge.core.errors import DomainError, add_to_form
 from zonebridge.policy.accounts import has_active_consent
 
 
@@ -50,16 +51,25 @@ def account_settings(request):
     account_form = AccountSettingsForm(request.POST or None, instance=request.user, prefix="account")
     profile_form = PersonProfileForm(request.POST or None, request.FILES or None, instance=profile, prefix="profile")
     if request.method == "POST" and account_form.is_valid() and profile_form.is_valid():
-        account_form.save()
-        profile_form.save()
-        messages.success(request, _("Your settings were saved."))
-        language = request.user.preferred_language
-        return _remember_language(redirect(translate_url(request.path, language)), language)
+        try:
+            services.update_account_settings(
+                request.user, acting_user=request.user,
+                account={name: account_form.cleaned_data[name] for name in services.ACCOUNT_FIELDS},
+                profile={name: profile_form.cleaned_data[name] for name in services.PROFILE_FIELDS},
+                cv=profile_form.cleaned_data.get("cv"), remove_cv=profile_form.cleaned_data["remove_cv"])
+        except DomainError as error:
+            # The account fields were validated by their form; what the service refuses is about the profile.
+            add_to_form(profile_form, error)
+        else:
+            messages.success(request, _("Your settings were saved."))
+            language = request.user.preferred_language
+            return _remember_language(redirect(translate_url(request.path, language)), language)
     return render(request, "accounts/settings.html", {
         "account_form": account_form,
         "profile_form": profile_form,
         "consent_active": has_active_consent(request.user),
         "consent_text": ConsentPurpose.CROSS_BORDER_PROVISION.label,
+        "cv": profile.cv,
     })
 
 
@@ -68,10 +78,10 @@ def account_settings(request):
 def change_consent(request):
     """Grant or revoke the cross-border consent."""
     if request.POST.get("action") == "grant":
-        services.grant_consent(request.user)
+        services.grant_consent(request.user, acting_user=request.user)
         messages.success(request, _("Your consent was recorded. You can revoke it at any time."))
     else:
-        services.revoke_consent(request.user)
+        services.revoke_consent(request.user, acting_user=request.user)
         messages.success(request, _(
             "Your consent was revoked. Partners in the other zone no longer see your personal data."))
     return redirect("accounts:settings")
@@ -83,7 +93,7 @@ def api_tokens(request):
     form = ApiTokenForm(request.POST or None)
     new_key = None
     if request.method == "POST" and form.is_valid():
-        _token, new_key = services.issue_api_token(request.user, form.cleaned_data["name"])
+        _token, new_key = services.issue_api_token(request.user, form.cleaned_data["name"], acting_user=request.user)
         form = ApiTokenForm()
     return render(request, "accounts/api_tokens.html", {
         "form": form, "new_key": new_key, "tokens": request.user.api_tokens.order_by("-created_at"),
@@ -94,6 +104,6 @@ def api_tokens(request):
 @require_POST
 def revoke_api_token(request, token_id: int):
     """Revoke one of the user's API tokens."""
-    if services.revoke_api_token(request.user, token_id):
+    if services.revoke_api_token(request.user, token_id, acting_user=request.user):
         messages.success(request, _("The token was revoked."))
     return redirect("accounts:api_tokens")

@@ -55,6 +55,15 @@ def notify(recipient, kind: str, *, params: dict | None = None, url: str = "") -
     return notification
 
 
+def in_every_language(text) -> dict[str, str]:
+    """A lazily translated text rendered in each language, as a notification parameter."""
+    rendered = {}
+    for language, suffix in SUFFIX_OF_LANGUAGE.items():
+        with translation.override(language):
+            rendered[suffix] = str(text)
+    return rendered
+
+
 def wants_email(user, kind: str) -> bool:
     """Whether `user` gets e-mail for `kind` (the kind's default unless they chose otherwise)."""
     if not user.email or not user.is_active:

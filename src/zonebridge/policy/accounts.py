@@ -43,3 +43,8 @@ def may_view_personal_data(viewer, person: User) -> bool:
     return is_zone_operator(viewer, person.home_zone) or viewer.memberships.filter(
         role=Role.ORG_ADMIN, organisation__memberships__user=person
     ).exists()
+
+
+def may_read_cv(viewer, file) -> bool:
+    """A CV is personal data of its owner: readable as the personal-data rule above allows."""
+    return file.owner is not None and may_view_personal_data(viewer, file.owner)
