@@ -85,6 +85,27 @@ def hk_university(hk_hub):
                                texts={"name_en": "Harbour University", "name_zh_hant": "海港大學"})
 
 
+def pdf_bytes(text: str = "CV") -> bytes:
+    """A small, valid PDF."""
+    return (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+            b"trailer<</Root 1 0 R>>\n%% " + text.encode() + b"\n%%EOF\n")
+
+
+@pytest.fixture
+def cv_upload():
+    """A PDF CV as a browser would upload it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("my cv.pdf", pdf_bytes(), content_type="application/pdf")
+
+
+@pytest.fixture(autouse=True)
+def _private_files(settings, tmp_path):
+    """Private and public uploads of a test go to its own temporary directories."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def make_user(username: str, zone: Zone | None, **extra) -> User:
     """Create an active user with a listed profile and the test password."""
     user = User.objects.create_user(username=username, email=f"{username}@example.org", password=PASSWORD,

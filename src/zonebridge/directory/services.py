@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zonebridge.core.errors import DomainError, NotAllowed, full_clean
+from zonebridge.core.files import check_image
 from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, apply_texts
 from zonebridge.directory.models import Organisation, Zone
 from zonebridge.directory.search import build_search_document
@@ -39,6 +40,8 @@ def update_organisation_profile(
             raise DomainError(_("An English name is required."), field="name_en")
         apply_texts(organisation, texts)
         if logo is not None:
+            if logo:
+                check_image(logo, field="logo")
             # False (a cleared upload field) removes the logo.
             organisation.logo = logo or None
         full_clean(organisation, exclude=["search_document"])
