@@ -1,0 +1,80 @@
+"""Notifications: in the app under the bell, by e-mail after commit in the recipient's language, opt-out per kind."""
+
+from django.core import mail
+
+from zonebridge.accounts.notifications import API_TOKEN_ISSUED, CONSENT_GRANTED
+from zonebridge.accounts.services import grant_consent, issue_api_token
+from zonebridge.core.models import Notification
+from zonebridge.core.notifications import mark_read, notify, render, set_email_preferences, unread_count
+
+
+def test_a_notification_is_mailed_only_after_commit(student, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        notify(student, API_TOKEN_ISSUED, params={"name": "sync"})
+    assert mail.outbox == []
+    # The e-mail task queues the message itself after its own commit: run that too.
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    assert [m.to for m in mail.outbox] == [[student.email]]
+
+
+def test_the_e_mail_is_in_the_recipients_language(student, django_capture_on_commit_callbacks):
+    student.preferred_language = "zh-hant"
+    student.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        grant_consent(student, acting_user=student)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.subject.startswith("[")
+    assert "/zh-hant/notifications/settings/" in message.body
+    assert message.extra_headers["Auto-Submitted"] == "auto-generated"
+
+
+def test_a_user_turns_e_mail_off_for_one_kind(student, django_capture_on_commit_callbacks):
+    set_email_preferences(student, {API_TOKEN_ISSUED: False}, acting_user=student)
+    with django_capture_on_commit_callbacks(execute=True):
+        issue_api_token(student, "sync", acting_user=student)
+        grant_consent(student, acting_user=student)
+    assert len(mail.outbox) == 1  # the consent e-mail only
+    assert Notification.objects.filter(recipient=student).count() == 2  # both shown under the bell
+
+
+def test_the_text_is_rendered_in_the_readers_language(student, fintech_startup):
+    notification = notify(student, "accounts.role_added", params={
+        "role": {"en": "Student", "zh_hans": "学生", "zh_hant": "學生"},
+        "organisation": {"en": "TidePay", "zh_hans": "潮付科技", "zh_hant": "潮付科技"}})
+    assert render(notification, "en")[0] == "You are now Student of TidePay"
+    assert "學生" in render(notification, "zh-hant")[0]
+
+
+def test_the_bell_counts_unread_and_the_list_marks_them_read(client, student):
+    notify(student, CONSENT_GRANTED)
+    notify(student, API_TOKEN_ISSUED, params={"name": "sync"}, url="/en/accounts/settings/api-tokens/")
+    client.force_login(student)
+    home = client.get("/en/")
+    assert b'data-unread="2"' in home.content
+    listing = client.get("/en/notifications/")
+    assert b"A new API token" in listing.content
+    opened = client.post(f"/en/notifications/{Notification.objects.get(kind=API_TOKEN_ISSUED).pk}/open/")
+    assert opened["Location"] == "/en/accounts/settings/api-tokens/" and unread_count(student) == 1
+    client.post("/en/notifications/read-all/")
+    assert unread_count(student) == 0
+
+
+def test_nobody_reads_or_marks_another_persons_notifications(client, student, org_member):
+    notification = notify(student, CONSENT_GRANTED)
+    client.force_login(org_member)
+    assert client.post(f"/en/notifications/{notification.pk}/open/").status_code == 404
+    assert b"consent" not in client.get("/en/notifications/").content
+    assert mark_read(student, acting_user=student) == 1
+
+
+def test_the_settings_page_saves_choices(client, student):
+    client.force_login(student)
+    page = client.get("/en/notifications/settings/")
+    assert page.status_code == 200 and API_TOKEN_ISSUED.encode() in page.content
+    client.post("/en/notifications/settings/", {"email": [CONSENT_GRANTED]})
+    from zonebridge.core.notifications import wants_email
+
+    assert wants_email(student, CONSENT_GRANTED) and not wants_email(student, API_TOKEN_ISSUED)
