@@ -1,9 +1,12 @@
 """Zones, organisations, the sector taxonomy and people's profiles: the shared directory."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from zonebridge.core.limits import long_text_field
 
 LANGUAGE_FIELD_SUFFIX = {"en": "en", "zh-hans": "zh_hans", "zh-hant": "zh_hant"}
 # When a text is missing in the reader's language, show the closest one first.
@@ -129,7 +132,8 @@ class Organisation(TrilingualMixin, models.Model):
     sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True, related_name="organisations")
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
-    founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)])
 
     name_en = models.CharField(_("name (English)"), max_length=200)
     name_zh_hans = models.CharField(_("name (Simplified Chinese)"), max_length=200, blank=True)
@@ -137,9 +141,9 @@ class Organisation(TrilingualMixin, models.Model):
     summary_en = models.CharField(_("summary (English)"), max_length=300, blank=True)
     summary_zh_hans = models.CharField(_("summary (Simplified Chinese)"), max_length=300, blank=True)
     summary_zh_hant = models.CharField(_("summary (Traditional Chinese)"), max_length=300, blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_zh_hans = models.TextField(_("description (Simplified Chinese)"), blank=True)
-    description_zh_hant = models.TextField(_("description (Traditional Chinese)"), blank=True)
+    description_en = long_text_field(_("description (English)"), blank=True)
+    description_zh_hans = long_text_field(_("description (Simplified Chinese)"), blank=True)
+    description_zh_hant = long_text_field(_("description (Traditional Chinese)"), blank=True)
 
     # The script the author writes Chinese in; the other script is converted with OpenCC unless
     # the field is listed in `hand_written_fields` (an author's override, kept on later edits).
@@ -173,9 +177,14 @@ class PersonProfile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     headline = models.CharField(_("headline"), max_length=200, blank=True)
-    bio = models.TextField(_("about"), blank=True)
+    bio = long_text_field(_("about"), max_length=2_000, blank=True)
     skills = models.CharField(_("skills"), max_length=300, blank=True)
-    is_listed = models.BooleanField(_("listed in the directory"), default=True)
+    # Unlisted unless the person chooses a public profile: a person's name, university and skills are not
+    # published by default (students especially).
+    is_listed = models.BooleanField(
+        _("listed in the directory"), default=False,
+        help_text=_("Show your name, headline, about text, skills and organisations to everyone, "
+                    "in the directory and its API. Off unless you turn it on."))
 
     # Personal data: shown across a zone border only with the person's consent (accounts.Consent).
     phone = models.CharField(_("phone"), max_length=40, blank=True)
