@@ -4,11 +4,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+# Build steps (translations, static files) read no secret and write the same files whatever DEBUG is;
+# they run in debug mode so that they work before any production variable is set.
+BUILD_ENV := DEBUG=true
 
 .PHONY: demo test test-sqlite test-postgres install install-test assets messages static chromium bench clean
 
+# The demo, and only the demo, runs in debug mode with the demo data (and its known logins).
 demo: install assets messages static
-	$(BIN)/zonebridge run
+	DEBUG=true $(BIN)/zonebridge run --demo
 
 test: install-test assets messages static chromium
 	$(MAKE) test-sqlite
@@ -44,10 +48,10 @@ assets: node_modules/.package-lock.json
 # Compiled catalogs are built here, never committed.
 messages: | $(BIN)/python
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
-	cd src/zonebridge && ../../$(BIN)/zonebridge compilemessages --verbosity 0
+	cd src/zonebridge && $(BUILD_ENV) ../../$(BIN)/zonebridge compilemessages --verbosity 0
 
 static: assets | $(BIN)/python
-	$(BIN)/zonebridge collectstatic --noinput --verbosity 0
+	$(BUILD_ENV) $(BIN)/zonebridge collectstatic --noinput --verbosity 0
 
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)

@@ -106,13 +106,13 @@ def _private_files(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-def make_user(username: str, zone: Zone | None, **extra) -> User:
-    """Create an active user with a listed profile and the test password."""
+def make_user(username: str, zone: Zone | None, *, listed: bool = True, **extra) -> User:
+    """Create an active user with a profile (listed: they chose a public profile) and the test password."""
     user = User.objects.create_user(username=username, email=f"{username}@example.org", password=PASSWORD,
                                     home_zone=zone, display_name=username.replace("_", " ").title(), **extra)
     PersonProfile.objects.create(user=user, headline=f"{username} headline", bio="专注电池管理系统",
                                  contact_email=f"{username}@contact.example", phone="+852 5555 0000",
-                                 nationality="HK")
+                                 nationality="HK", is_listed=listed)
     return user
 
 

@@ -1,12 +1,15 @@
-"""The one settings module: everything comes from environment variables, with safe defaults for the demo.
+"""The one settings module: everything comes from environment variables, with production-safe defaults.
 
-Secrets have no production default: with DEBUG off, SECRET_KEY must be set.
+DEBUG is off unless `DEBUG=true` is set (`make demo` sets it); with DEBUG off, SECRET_KEY must be set.
+Secrets have no production default.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -23,12 +26,22 @@ def envbool(name: str, default: str) -> bool:
     return value == "true"
 
 
+def envint(name: str, default: int) -> int:
+    """Read a whole-number environment variable; anything else is a configuration error."""
+    value = os.environ.get(name, str(default)).strip()
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from None
+
+
 def envlist(name: str, default: str) -> list[str]:
     """Read a comma-separated environment variable."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = envbool("DEBUG", "true")
+# Off by default: a forgotten variable must never show tracebacks and settings to the world.
+DEBUG = envbool("DEBUG", "false")
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
@@ -51,6 +64,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "ninja",
     "huey.contrib.djhuey",
+    "axes",
+    "csp",
     "zonebridge.core",
     "zonebridge.accounts",
     "zonebridge.directory",
@@ -60,9 +75,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "zonebridge.core.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known (its refusals are translated), before anything reads the body or queries.
+    "zonebridge.middleware.RequestGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -70,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last: it turns a sign-in refused for too many failures into the "try again at" page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "zonebridge.urls"
@@ -109,6 +129,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --- API: every paginated list uses the project's pagination class (bounded page numbers).
+NINJA_PAGINATION_CLASS = "zonebridge.api_pagination.PageNumberPagination"
+
 # --- Redis: optional; when set it backs the cache and the task queue.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -136,9 +159,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a sign-in while the account or the address is locked out, before any password check.
+    "zonebridge.accounts.throttle.ThrottledSignInBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "directory:home"
 LOGOUT_REDIRECT_URL = "directory:home"
+
+# --- Throttling (django-axes): failed sign-ins, password-reset requests and bad API tokens count per account
+# and per address; AXES_FAILURE_LIMIT of them within AXES_COOLOFF_TIME lock that account or address until
+# the cool-off has passed since the last one. One limit for both: an address shared by many people (a campus
+# network) should get a higher limit, which axes cannot express per parameter.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = "zonebridge.accounts.throttle.lockout_parameters"
+AXES_LOCKOUT_CALLABLE = "zonebridge.accounts.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "zonebridge.accounts.throttle.client_ip"
+AXES_USERNAME_CALLABLE = "zonebridge.accounts.throttle.client_username"
+AXES_VERBOSE = False
+# A success must not reset the address's count: an attacker with one account could then clear it at will.
+AXES_RESET_ON_SUCCESS = False
 
 # --- E-mail: the console by default, SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
@@ -170,18 +212,27 @@ STATICFILES_DIRS = [
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
     ("vendor/pico", NODE_MODULES / "@picocss" / "pico" / "css"),
 ]
+# The manifest storage whatever DEBUG is: collectstatic then always writes the manifest that production
+# pages need (collecting in debug mode used to leave none, and every page answered 500). In debug mode
+# Django links unhashed names anyway. Not strict: a file missing from the manifest is linked by its plain
+# name (and answers 404) instead of failing the whole page.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
-    },
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+WHITENOISE_MANIFEST_STRICT = False
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 # Uploads that are not public (CVs, application documents, reports): never under MEDIA_ROOT, served by policy.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
+# Uploaded files anyone may fetch at /media/<dir>/... (organisation logos); every other upload (CVs) is
+# personal data and never served from /media/.
+PUBLIC_MEDIA_DIRS = ("logos",)
+
+# --- Request size: a body over the limit is answered 413 before anything reads it. Forms and JSON bodies get
+# Django's DATA_UPLOAD_MAX_MEMORY_SIZE; a multipart body with files (logo, CV) gets MAX_UPLOAD_SIZE in all.
+DATA_UPLOAD_MAX_MEMORY_SIZE = envint("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+MAX_UPLOAD_SIZE = envint("MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 
 # --- Security headers that cost nothing in the demo and matter in production.
 SESSION_COOKIE_HTTPONLY = True
@@ -190,6 +241,35 @@ X_FRAME_OPTIONS = "DENY"
 if not DEBUG:
     SESSION_COOKIE_SECURE = envbool("SECURE_COOKIES", "true")
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# --- HTTPS. Behind a proxy that terminates TLS (BEHIND_TLS_PROXY=true), trust its X-Forwarded-Proto (so links
+# in e-mails are https:// and SECURE_SSL_REDIRECT does not loop) and its X-Forwarded-For (the client's address
+# for throttling). Only set it behind a proxy that overwrites both headers: a client could forge them otherwise.
+BEHIND_TLS_PROXY = envbool("BEHIND_TLS_PROXY", "false")
+if BEHIND_TLS_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", "false")
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", "false")
+
+# --- Content-Security-Policy (django-csp): scripts and styles only from our own origin, no inline code.
+# htmx is told (meta htmx-config in base.html) not to inject its indicator <style> and not to eval; the
+# indicator styles are in site.css. Images may be data: URIs (Pico's form icons, Swagger UI).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

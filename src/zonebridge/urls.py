@@ -1,18 +1,17 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from zonebridge.accounts.views import switch_language
 from zonebridge.api import api
 from zonebridge.core.urls import file_urlpatterns
+from zonebridge.media import public_media
 
 urlpatterns = [
     path("api/", api.urls),
     path("i18n/switch/", switch_language, name="switch_language"),
-    path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT}),
     path("", include((file_urlpatterns, "files"))),
+    path("media/<path:path>", public_media, name="public_media"),
 ]
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),

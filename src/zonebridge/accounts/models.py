@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zonebridge.core.limits import long_text_field
+
 
 class User(AbstractUser):
     """A person who signs in. Their zone decides which personal data crosses a border."""
@@ -125,9 +127,14 @@ class PersonProfile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     headline = models.CharField(_("headline"), max_length=200, blank=True)
-    bio = models.TextField(_("about"), blank=True)
+    bio = long_text_field(_("about"), max_length=2_000, blank=True)
     skills = models.CharField(_("skills"), max_length=300, blank=True)
-    is_listed = models.BooleanField(_("listed in the directory"), default=True)
+    # Unlisted unless the person chooses a public profile: a person's name, university and skills are not
+    # published by default (students especially).
+    is_listed = models.BooleanField(
+        _("listed in the directory"), default=False,
+        help_text=_("Show your name, headline, about text, skills and organisations to everyone, "
+                    "in the directory and its API. Off unless you turn it on."))
 
     # Personal data: shown across a zone border only with the person's consent (accounts.Consent).
     phone = models.CharField(_("phone"), max_length=40, blank=True)

@@ -3,6 +3,7 @@ from django.urls import path, reverse_lazy
 
 from zonebridge.accounts import views
 from zonebridge.accounts.forms import QueuedPasswordResetForm, SignInForm
+from zonebridge.accounts.throttle import ThrottledPasswordResetView
 
 app_name = "accounts"
 
@@ -10,7 +11,7 @@ urlpatterns = [
     path("sign-in/", auth_views.LoginView.as_view(template_name="accounts/sign_in.html",
                                                   authentication_form=SignInForm), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password-reset/", auth_views.PasswordResetView.as_view(
+    path("password-reset/", ThrottledPasswordResetView.as_view(
         template_name="accounts/password_reset.html", form_class=QueuedPasswordResetForm,
         email_template_name="accounts/email/password_reset.txt",
         subject_template_name="accounts/email/password_reset_subject.txt",

@@ -1,5 +1,7 @@
 """Views of accounts: settings, consent, API tokens, and the language switch."""
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -25,6 +27,26 @@ def _remember_language(response, language: str):
     return response
 
 
+def page_in_language(url: str, language: str) -> str:
+    """The same page (query string and fragment kept) under `language`'s URL prefix.
+
+    The URL is resolved in the language its own prefix names: this request's active language comes from the
+    cookie or the account (its path has no prefix), and resolving /en/... while 简体 is active fails, which
+    used to send the reader back to the English page.
+    """
+    parts = urlsplit(url)
+    current = translation.get_language_from_path(parts.path)
+    if current is None:
+        return url  # no prefix: LocaleMiddleware sends it on in the new language (the cookie set here)
+    with translation.override(current):
+        translated = translate_url(url, language)
+    if urlsplit(translated).path != parts.path or current == language:
+        return translated
+    # A page the URL configuration cannot resolve (say, a 404): swap the prefix itself.
+    rest = parts.path[len(current) + 1:]
+    return urlunsplit(parts._replace(path=f"/{language}{rest}"))
+
+
 @require_POST
 def switch_language(request):
     """Switch the interface language, remember it (cookie, and the account when signed in), stay on the page."""
@@ -34,7 +56,7 @@ def switch_language(request):
     next_url = request.POST.get("next", "")
     if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()},
                                                     require_https=request.is_secure()):
-        next_url = translate_url(next_url, language)
+        next_url = page_in_language(next_url, language)
     else:
         with translation.override(language):
             next_url = reverse("directory:home")

@@ -12,6 +12,7 @@ from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from zonebridge.core.limits import long_text_field
 from zonebridge.engine.text import convert_script
 
 # Field-name suffixes of the three languages, in the order forms show them.
@@ -54,7 +55,8 @@ def trilingual_fields(label, *, max_length: int | None = None, blank: bool = Tru
                       required_english: bool = False) -> tuple[models.Field, models.Field, models.Field]:
     """The three columns of one text: `title_en, title_zh_hans, title_zh_hant = trilingual_fields("title", ...)`.
 
-    With `max_length` they are CharFields, otherwise TextFields; `label` is a lazily translated field label.
+    With `max_length` they are CharFields, otherwise TextFields limited to `core.limits.LONG_TEXT_MAX_LENGTH`;
+    `label` is a lazily translated field label.
     """
     def column(suffix: str) -> models.Field:
         # Composed when shown, so "title (English)" reads as 标题（英文） on a Chinese page.
@@ -62,7 +64,7 @@ def trilingual_fields(label, *, max_length: int | None = None, blank: bool = Tru
         optional = blank and not (required_english and suffix == "en")
         if max_length:
             return models.CharField(verbose, max_length=max_length, blank=optional)
-        return models.TextField(verbose, blank=optional)
+        return long_text_field(verbose, blank=optional)
 
     return column("en"), column("zh_hans"), column("zh_hant")
 

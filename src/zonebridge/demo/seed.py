@@ -320,7 +320,9 @@ class _DemoWorld:
             draft = self.people.student(university, employers[university.side])
             people.append((draft, university.side, organisation_by_slug[university.slug], Role.STUDENT))
 
-        users = self._insert_people([(draft, side) for draft, side, _org, _role in people])
+        # Coordinators are their university's public contact; students keep the default (unlisted).
+        users = self._insert_people([(draft, side) for draft, side, _org, _role in people],
+                                    listed=[role == Role.UNIVERSITY_COORDINATOR for _d, _s, _o, role in people])
         Membership.objects.bulk_create([
             Membership(user=user, organisation=organisation, role=role)
             for user, (_draft, _side, organisation, role) in zip(users, people)
@@ -343,8 +345,8 @@ class _DemoWorld:
         self.counts["coordinators"] = len(pool)
         self.counts["students"] = self.scale.students
 
-    def _insert_people(self, people: list[tuple[PersonDraft, str]]) -> list[User]:
-        """Bulk-insert users and their profiles; every demo user shares the one password hash."""
+    def _insert_people(self, people: list[tuple[PersonDraft, str]], listed: list[bool]) -> list[User]:
+        """Bulk-insert users and their profiles (public where `listed`); every demo user shares one password hash."""
         users = User.objects.bulk_create([
             User(username=draft.username, email=draft.email, password=self.password_hash,
                  first_name=draft.first_name, last_name=draft.last_name, display_name=draft.display_name,
@@ -354,8 +356,8 @@ class _DemoWorld:
         PersonProfile.objects.bulk_create([
             PersonProfile(user=user, headline=draft.headline, bio=draft.bio, skills=draft.skills, phone=draft.phone,
                           contact_email=draft.contact_email, nationality=draft.nationality,
-                          date_of_birth=draft.date_of_birth)
-            for user, (draft, _side) in zip(users, people)
+                          date_of_birth=draft.date_of_birth, is_listed=is_listed)
+            for user, (draft, _side), is_listed in zip(users, people, listed)
         ])
         self.counts["users"] += len(users)
         return users
@@ -382,7 +384,10 @@ class _DemoWorld:
                          nationality=a.nationality, date_of_birth=a.date_of_birth), a.side)
             for a in DEMO_ACCOUNTS
         ]
-        users = {user.username: user for user in self._insert_people(drafts)}
+        # Every demo login shows a public profile, except the student's: students are unlisted by default.
+        listed = [a.username not in organisations or organisations[a.username][1] != Role.STUDENT
+                  for a in DEMO_ACCOUNTS]
+        users = {user.username: user for user in self._insert_people(drafts, listed)}
         admin = users["admin"]
         admin.is_superuser = admin.is_staff = True
         admin.save(update_fields=["is_superuser", "is_staff"])

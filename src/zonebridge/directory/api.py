@@ -4,10 +4,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from zonebridge.accounts.models import Membership, User
 from zonebridge.api_auth import ApiKeyAuth
+from zonebridge.api_schema import patch_schema
 from zonebridge.core.trilingual import ChineseScript
 from zonebridge.directory import queries, services
 from zonebridge.directory.forms import TEXT_FIELD_NAMES
@@ -77,25 +78,14 @@ class OrganisationFilters(Schema):
     stage: Stage | None = None
 
 
-class OrganisationPatch(Schema):
-    """Fields an organisation admin may change; omitted fields stay as they are."""
-
-    kind: OrganisationKind | None = None
-    stage: Stage | None = None
-    size: Size | None = None
-    website: str | None = Field(None, max_length=200)
-    founded_year: int | None = Field(None, ge=1800, le=2100)
-    chinese_source: ChineseScript | None = None
-    sectors: list[str] | None = None
-    name_en: str | None = Field(None, max_length=200)
-    name_zh_hans: str | None = Field(None, max_length=200)
-    name_zh_hant: str | None = Field(None, max_length=200)
-    summary_en: str | None = Field(None, max_length=300)
-    summary_zh_hans: str | None = Field(None, max_length=300)
-    summary_zh_hant: str | None = Field(None, max_length=300)
-    description_en: str | None = None
-    description_zh_hans: str | None = None
-    description_zh_hant: str | None = None
+OrganisationPatch = patch_schema(
+    "OrganisationPatch", Organisation,
+    {"kind": OrganisationKind, "stage": Stage, "size": Size, "website": str, "founded_year": int,
+     "chinese_source": ChineseScript, **dict.fromkeys(TEXT_FIELD_NAMES, str)},
+    doc="Fields an organisation admin may change; omitted fields stay as they are, null clears a field that "
+        "may be empty.",
+    extra={"sectors": (list[str] | None, Field(None, description="Sector slugs; null or [] clears them"))},
+)
 
 
 class PersonOut(Schema):
@@ -134,7 +124,7 @@ def list_sectors(request):
 
 
 @router.get("/organisations", response=list[OrganisationOut])
-@paginate(PageNumberPagination, page_size=20, max_page_size=100)
+@paginate(page_size=20, max_page_size=100)
 def list_organisations(request, filters: Query[OrganisationFilters]):
     """Organisations, filtered by zone, kind, sector, stage and full-text query (best match first)."""
     zone = sector = None
@@ -187,7 +177,7 @@ def _listed_people():
 
 
 @router.get("/people", response=list[PersonOut])
-@paginate(PageNumberPagination, page_size=20, max_page_size=100)
+@paginate(page_size=20, max_page_size=100)
 def list_people(request, zone: str = ""):
     """People listed in the directory: public fields only (personal data never leaves through this list)."""
     people = _listed_people().order_by("username")

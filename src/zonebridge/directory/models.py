@@ -1,6 +1,7 @@
 """Zones, organisations, the sector taxonomy and people's profiles: the shared directory."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +94,8 @@ class Organisation(TrilingualText):
     sectors = models.ManyToManyField(Sector, verbose_name=_("sectors"), blank=True, related_name="organisations")
     website = models.URLField(_("website"), blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
-    founded_year = models.PositiveSmallIntegerField(_("founded"), null=True, blank=True)
+    founded_year = models.PositiveSmallIntegerField(
+        _("founded"), null=True, blank=True, validators=[MinValueValidator(1800), MaxValueValidator(2100)])
 
     # The profile texts an organisation writes, each in English, Simplified and Traditional Chinese.
     TRILINGUAL_FIELDS = ("name", "summary", "description")
