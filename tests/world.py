@@ -156,6 +156,36 @@ def student(hk_university):
 
 
 @pytest.fixture
+def reviewer(hk_university):
+    return make_member("reviewer", hk_university, Role.REVIEWER)
+
+
+@pytest.fixture
+def mentor(hk_university):
+    return make_member("mentor", hk_university, Role.MENTOR)
+
+
+@pytest.fixture
+def operator_hk(hk_hub):
+    user = make_user("operator_hk", hk_hub)
+    hk_hub.operators.add(user)
+    return user
+
+
+@pytest.fixture
+def other_org_admin(battery_admin):
+    """An organisation admin, but of a Lingang company rather than of TidePay."""
+    return battery_admin
+
+
+@pytest.fixture
+def superuser(db):
+    user = User.objects.create_superuser("root", "root@example.org", PASSWORD, display_name="Root")
+    PersonProfile.objects.create(user=user, is_listed=False)
+    return user
+
+
+@pytest.fixture
 def outsider(db):
     return make_user("outsider", None)
 

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "zonebridge.accounts",
     "zonebridge.directory",
     "zonebridge.demo",
+    "zonebridge.operations",
 ]
 
 MIDDLEWARE = [

@@ -41,7 +41,7 @@ def organisation_detail(request, slug: str):
         Organisation.objects.select_related("home_zone").prefetch_related("sectors"), slug=slug
     )
     members = (organisation.memberships.select_related("user__profile")
-               .filter(user__profile__is_listed=True).order_by("role", "user__display_name"))
+               .filter(user__is_active=True, user__profile__is_listed=True).order_by("role", "user__display_name"))
     return render(request, "directory/organisation_detail.html", {
         "organisation": organisation,
         "members": members,
