@@ -87,6 +87,10 @@ PATH_VALUES = {
     "id": "@student_id",
     "app_label": "directory",
     "url": "no-such-admin-page/",
+    # Core's records: ids that exist for nobody (their owners' access is tested in tests/core).
+    "file_id": "00000000-0000-4000-8000-000000000000",
+    "job_id": "00000000-0000-4000-8000-000000000001",
+    "notification_id": "999999",
 }
 
 # Strings a role must not find, by name; the test world makes each unique.
@@ -127,6 +131,14 @@ PAGES = [
     Rule("<lang>/accounts/settings/api-tokens/", signed_in()),
     # Anyone signed in may ask; only the owner's request revokes (test_revoking_is_for_the_token_owner).
     Rule("<lang>/accounts/settings/api-tokens/<int:token_id>/revoke/", signed_in(), method="POST"),
+    # Core: a person's own notifications and jobs; private files only as their kind's rule allows.
+    Rule("files/<uuid:file_id>/", everyone(NOT_FOUND)),
+    Rule("<lang>/notifications/", signed_in()),
+    Rule("<lang>/notifications/read-all/", signed_in(), method="POST"),
+    Rule("<lang>/notifications/settings/", signed_in()),
+    Rule("<lang>/notifications/<int:notification_id>/open/", signed_in(NOT_FOUND), method="POST"),
+    Rule("<lang>/jobs/<uuid:job_id>/", signed_in(NOT_FOUND)),
+    Rule("<lang>/jobs/<uuid:job_id>/progress/", signed_in(NOT_FOUND)),
 ]
 
 # The whole Django admin, one rule: staff only. Everyone else is sent to the admin's sign-in page; a superuser

@@ -3,9 +3,8 @@
 from django.core.management import call_command
 
 from tests.world import PASSWORD
-from zonebridge.accounts.models import Role, User
+from zonebridge.accounts.models import PersonProfile, Role, User
 from zonebridge.demo.seed import seed_demo
-from zonebridge.directory.models import PersonProfile
 
 
 def test_a_new_profile_is_not_listed(outsider):
@@ -44,6 +43,6 @@ def test_the_demo_lists_no_student_and_only_some_other_people(db):
 
 def test_the_migration_unlists_profiles_listed_by_the_old_default(transactional_db, org_admin):
     PersonProfile.objects.filter(user=org_admin).update(is_listed=True)
-    call_command("migrate", "directory", "0003", verbosity=0)
-    call_command("migrate", "directory", verbosity=0)
+    call_command("migrate", "accounts", "0004", verbosity=0)
+    call_command("migrate", "accounts", verbosity=0)
     assert not PersonProfile.objects.get(user=org_admin).is_listed
