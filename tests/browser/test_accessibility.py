@@ -16,7 +16,7 @@ def test_the_main_pages_have_no_serious_accessibility_problem(live_server_databa
     problems = []
     for path in PAGES:
         page.goto(live_server_database.url + path)
-        page.add_script_tag(path=str(AXE))
+        page.evaluate(AXE.read_text())  # through the DevTools protocol: the site's CSP rightly refuses inline scripts
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         problems += [(path, v["id"], v["impact"], v["nodes"][0]["target"]) for v in result["violations"]
                      if v["impact"] in ("serious", "critical")]
