@@ -41,7 +41,8 @@ def documented_production_env() -> dict[str, str]:
 
 def clean_env(**overrides) -> dict[str, str]:
     """This process's environment without the test run's own settings variables, plus `overrides`."""
-    dropped = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS"}
+    # DJANGO_ALLOW_ASYNC_UNSAFE is set by the browser tests' fixture; a production process never has it.
+    dropped = {"DEBUG", "SECRET_KEY", "DATABASE_URL", "REDIS_URL", "ALLOWED_HOSTS", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return {k: v for k, v in os.environ.items() if k not in dropped} | overrides
 
 
