@@ -69,15 +69,21 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
         # The task worker sends e-mail (console backend by default); it stops with the web server.
         worker = subprocess.Popen([sys.executable, "-m", "zonebridge", "run_huey", "--workers", "1", "--quiet"])
+        web = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "zonebridge.wsgi:application", "--bind", f"{host}:{port}",
+             "--workers", str(workers), "--access-logfile", "-" if settings.DEBUG else "/dev/null"])
         try:
-            # subprocess.run kills gunicorn when we are interrupted (Ctrl-C, or SIGTERM turned into SystemExit).
-            subprocess.run(
-                [sys.executable, "-m", "gunicorn", "zonebridge.wsgi:application", "--bind", f"{host}:{port}",
-                 "--workers", str(workers), "--access-logfile", "-" if settings.DEBUG else "/dev/null"],
-                check=False,
-            )
+            web.wait()
         except KeyboardInterrupt:
             pass
         finally:
-            worker.terminate()
-            worker.wait(timeout=10)
+            # Ctrl-C, or SIGTERM turned into SystemExit: stop both gracefully (gunicorn then stops its workers).
+            for process in (web, worker):
+                if process.poll() is None:
+                    process.terminate()
+            for process in (web, worker):
+                try:
+                    process.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
