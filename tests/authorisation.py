@@ -165,3 +165,23 @@ API = [
     Rule("/api/v1/people/{username}", everyone(NOT_FOUND), params={"username": "hermit"}),
     Rule("/api/v1/people/{username}", everyone(NOT_FOUND), params={"username": "departed"}),
 ]
+
+
+def _app_tables() -> list:
+    """The rule modules of the apps: `tests/<app>/authorisation.py`, each with PAGES, API and optionally
+    PATH_VALUES, MARKERS and `build_world(world) -> dict` (the app's objects for its path parameters)."""
+    import importlib
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    return [importlib.import_module(f"tests.{path.parent.name}.authorisation")
+            for path in sorted(here.glob("*/authorisation.py"))]
+
+
+# An app that lands adds its rules in its own module, so apps built side by side never edit the same lines.
+APP_TABLES = _app_tables()
+for _table in APP_TABLES:
+    PAGES += getattr(_table, "PAGES", [])
+    API += getattr(_table, "API", [])
+    PATH_VALUES.update(getattr(_table, "PATH_VALUES", {}))
+    MARKERS.update(getattr(_table, "MARKERS", {}))

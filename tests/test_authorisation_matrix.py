@@ -95,13 +95,17 @@ def world(settings, tmp_path, org_admin, other_org_admin, org_member, coordinato
              "mentor": mentor, "zone_operator": operator_hk, "other_zone_operator": operator_lingang,
              "superuser": superuser}
     assert tuple(users) == table.ROLES
-    return {
+    world = {
         "users": users,
         "org_admin_token_id": issue_api_token(org_admin, "matrix")[0].pk,
         "organisation_content_type_id": ContentType.objects.get_for_model(Organisation).pk,
         "student_id": student.pk,
         "admin_object_id": admin_object_id,
     }
+    for app_table in table.APP_TABLES:
+        if hasattr(app_table, "build_world"):
+            world.update(app_table.build_world(world))
+    return world
 
 
 def admin_object_id(route: str):
