@@ -47,6 +47,7 @@ def test_the_engine_contract_forbids_every_other_part_of_zonebridge():
 
 def test_every_app_has_its_place_in_the_layers():
     """A new app must be placed in the layered contract (feature apps between directory and demo)."""
-    layered = {module.strip() for layer in _contract("Apps are layered")["layers"] for module in layer.split("|")}
+    layered = {module.strip().strip("()") for layer in _contract("Apps are layered")["layers"]
+               for module in layer.split("|")}
     apps = {name for name in _packages_and_modules() if (ROOT / "src" / name.replace(".", "/") / "apps.py").exists()}
     assert apps <= layered, f"place these apps in the layers contract of pyproject.toml: {apps - layered}"

@@ -209,8 +209,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture
-def browser_page():
+def _chromium_page(**device):
     """A page in Debian's chromium driven by Playwright (no browser download), with a fresh profile."""
     from playwright.sync_api import sync_playwright
 
@@ -218,6 +217,22 @@ def browser_page():
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, locale="en-GB")
+            profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, locale="en-GB", **device)
         yield context.pages[0] if context.pages else context.new_page()
         context.close()
+
+
+@pytest.fixture
+def browser_page():
+    """A desktop-sized page in chromium."""
+    yield from _chromium_page()
+
+
+# A common phone: 390 × 844 CSS pixels, touch, mobile layout (Playwright's "iPhone 13" metrics, in chromium).
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone_page():
+    """A phone-sized page in chromium: browser journeys run their steps here too, by tapping."""
+    yield from _chromium_page(**PHONE)

@@ -1,10 +1,9 @@
 """Accessibility: axe-core (from npm) finds no serious or critical problem on the main pages."""
 
-from pathlib import Path
-
 import pytest
 
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+from tests.browser.checks import accessibility_problems
+
 PAGES = ["/en/", "/zh-hant/organisations/?q=電池", "/zh-hans/organisations/sinovolt/", "/en/accounts/sign-in/",
          "/en/accounts/password-reset/"]
 
@@ -19,12 +18,7 @@ def test_the_main_pages_have_no_serious_accessibility_problem(live_server_databa
     page.on("console", lambda message: "Content Security Policy" in message.text and blocked.append(message.text))
     for path in PAGES:
         page.goto(live_server_database.url + path)
-        # Evaluated by the browser's debugging protocol, not as an inline <script>: the pages' Content-Security-
-        # Policy (no inline scripts) stays on while they are checked.
-        page.evaluate(AXE.read_text())
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        problems += [(path, v["id"], v["impact"], v["nodes"][0]["target"]) for v in result["violations"]
-                     if v["impact"] in ("serious", "critical")]
+        problems += accessibility_problems(page)
     assert problems == []
     assert blocked == []
 
