@@ -8,7 +8,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 # they run in debug mode so that they work before any production variable is set.
 BUILD_ENV := DEBUG=true
 
-.PHONY: demo test test-sqlite test-postgres install install-test assets messages static chromium bench clean
+.PHONY: catalogs demo test test-sqlite test-postgres install install-test assets messages static chromium bench clean
 
 # The demo, and only the demo, runs in debug mode with the demo data (and its known logins).
 demo: install assets messages static
@@ -49,6 +49,15 @@ assets: node_modules/.package-lock.json
 messages: | $(BIN)/python
 	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext >/dev/null)
 	cd src/zonebridge && $(BUILD_ENV) ../../$(BIN)/zonebridge compilemessages --verbosity 0
+
+# Regenerate the message catalogs after changing user-facing strings: the project's, and each app's own
+# (an app with a locale/ folder keeps its catalog there, so apps built side by side never edit one file).
+APP_CATALOGS := $(patsubst src/zonebridge/%/locale,%,$(wildcard src/zonebridge/*/locale))
+catalogs: | $(BIN)/python
+	cd src/zonebridge && $(BUILD_ENV) ../../$(BIN)/zonebridge makemessages -l zh_Hans -l zh_Hant -l en \
+		--no-location --no-obsolete $(foreach app,$(APP_CATALOGS),--ignore=$(app)/*)
+	for app in $(APP_CATALOGS); do (cd src/zonebridge/$$app && $(BUILD_ENV) ../../../$(BIN)/zonebridge makemessages \
+		-l zh_Hans -l zh_Hant -l en --no-location --no-obsolete) || exit 1; done
 
 static: assets | $(BIN)/python
 	$(BUILD_ENV) $(BIN)/zonebridge collectstatic --noinput --verbosity 0
