@@ -62,8 +62,10 @@ catalogs: | $(BIN)/python
 static: assets | $(BIN)/python
 	$(BUILD_ENV) $(BIN)/zonebridge collectstatic --noinput --verbosity 0
 
+# Chromium, and CJK fonts so that Chinese pages are laid out in the browser tests as readers see them.
 chromium:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+	@fc-list :lang=zh | grep -q . || (apt-get update -qq && apt-get install -y -qq fonts-noto-cjk >/dev/null)
 
 bench: install-test assets messages static
 	$(BIN)/python bench/directory.py

@@ -49,7 +49,8 @@ def test_an_unknown_filter_gives_a_field_error(client, battery_maker):
 
 def test_the_list_query_count_is_pinned(client, battery_maker, fintech_startup, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
-        client.get("/api/v1/organisations")
+        response = client.get("/api/v1/organisations")
+    assert response.status_code == 200 and response.json()["count"] == 2
 
 
 def test_it_shows_one_organisation(client, battery_maker):
