@@ -3,16 +3,15 @@
 import pytest
 from django.urls import reverse
 
+from tests.directory.factories import OrganisationFactory
 from tests.world import PASSWORD
 
 
 @pytest.fixture
 def many_organisations(lingang, hk_hub, sectors):
-    from zonebridge.directory.services import create_organisation
-
     for number in range(45):
-        create_organisation(home_zone=hk_hub if number % 2 else lingang, kind="startup", slug=f"org-{number}",
-                            chinese_source="zh_hans", stage="seed", sectors=[sectors["battery"], sectors["fintech"]],
+        OrganisationFactory(home_zone=hk_hub if number % 2 else lingang, slug=f"org-{number}",
+                            sectors=[sectors["battery"], sectors["fintech"]],
                             texts={"name_en": f"Org {number:02d}", "summary_zh_hans": "电池管理系统"})
 
 

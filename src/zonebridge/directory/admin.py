@@ -34,6 +34,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ["slug", "name_en", "name_zh_hans", "name_zh_hant"]
     filter_horizontal = ["sectors"]
     prepopulated_fields = {"slug": ["name_en"]}
+    readonly_fields = ["created_at", "hand_written_fields"]
 
     actions = ["rebuild_search_index"]
 
