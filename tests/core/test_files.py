@@ -108,3 +108,30 @@ def test_a_logo_that_is_a_script_is_refused(client, org_admin, fintech_startup):
     with pytest.raises(DomainError) as error:
         update_organisation_profile(fintech_startup, acting_user=org_admin, texts={}, fields={}, logo=svg)
     assert error.value.field == "logo"
+
+
+def test_a_rolled_back_upload_leaves_a_file_that_the_purge_removes(student, cv_upload, settings):
+    import os
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    from zonebridge.core.files import store_upload
+
+    kept = update_account_settings(student, acting_user=student, account={}, profile={}, cv=cv_upload).cv
+    try:
+        with transaction.atomic():
+            orphan = store_upload(SimpleUploadedFile("x.pdf", pdf_bytes("x"), content_type="application/pdf"),
+                                  kind="cv", owner=student, field="cv")
+            raise RuntimeError("the rest of the use case failed")
+    except RuntimeError:
+        pass
+    orphan_path = settings.PRIVATE_MEDIA_ROOT / orphan.file.name
+    kept_path = settings.PRIVATE_MEDIA_ROOT / kept.file.name
+    assert orphan_path.exists() and not PrivateFile.objects.filter(pk=orphan.pk).exists()
+    call_command("purge_orphan_files")
+    assert orphan_path.exists()  # too young: its transaction might still be open
+    for path in (orphan_path, kept_path):
+        os.utime(path, (0, 0))
+    call_command("purge_orphan_files")
+    assert not orphan_path.exists() and kept_path.exists()

@@ -9,10 +9,13 @@ ever run as a page of the site. Public images (logos) get the same content check
 """
 
 import hashlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import filetype
+from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, UnidentifiedImageError
@@ -155,3 +158,23 @@ def record_read(viewer, file: PrivateFile) -> None:
     kind = UPLOAD_KINDS.get(file.kind)
     if kind and kind.on_read:
         kind.on_read(viewer, file)
+
+
+def purge_orphans(*, older_than_seconds: int = 3600) -> list[str]:
+    """Delete private files on disk that no PrivateFile row points to (left by a rolled-back upload).
+
+    Only files older than `older_than_seconds`, so an upload whose transaction is still open is never touched.
+    Returns the deleted names.
+    """
+    root = Path(settings.PRIVATE_MEDIA_ROOT)
+    if not root.exists():
+        return []
+    known = set(PrivateFile.objects.values_list("file", flat=True))
+    cutoff = time.time() - older_than_seconds
+    deleted = []
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        name = path.relative_to(root).as_posix()
+        if name not in known and path.stat().st_mtime < cutoff:
+            path.unlink()
+            deleted.append(name)
+    return deleted

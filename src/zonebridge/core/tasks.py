@@ -5,7 +5,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template import loader
 from django.utils import timezone, translation
-from huey.contrib.djhuey import task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, task
 
 from zonebridge.core.models import Notification
 
@@ -53,3 +54,11 @@ def run_job_task(job_id: str) -> None:
     from zonebridge.core.jobs import run_job
 
     run_job(job_id)
+
+
+@db_periodic_task(crontab(hour="3", minute="17"))
+def purge_orphan_files_daily() -> None:
+    """Every night: delete private files that a rolled-back upload left on disk."""
+    from zonebridge.core.files import purge_orphans
+
+    purge_orphans()
