@@ -51,8 +51,10 @@ class PersonalDataDenied(NotAllowed):
     """The viewer may not see this person's personal data (no consent, or no professional role)."""
 
 
-def set_preferred_language(user: User, language: str) -> None:
+def set_preferred_language(user: User, language: str, *, acting_user: User) -> None:
     """Remember the interface language a signed-in user chose."""
+    if acting_user.pk != user.pk:
+        raise NotAllowed(_("Only you change your own settings."))
     if language not in dict(settings.LANGUAGES):
         raise DomainError(_("Unknown language."), field="language")
     if user.preferred_language != language:

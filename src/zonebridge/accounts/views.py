@@ -62,7 +62,7 @@ def switch_language(request):
             next_url = reverse("directory:home")
     response = _remember_language(HttpResponseRedirect(next_url), language)
     if request.user.is_authenticated:
-        services.set_preferred_language(request.user, language)
+        services.set_preferred_language(request.user, language, acting_user=request.user)
     return response
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 
 from zonebridge.core.errors import NotAllowed
 from zonebridge.core.models import Notification, NotificationPreference
-from zonebridge.core.trilingual import SUFFIX_OF_LANGUAGE
+from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, SUFFIX_OF_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def wants_email(user, kind: str) -> bool:
 
 
 def _localised(value, suffix: str):
-    if isinstance(value, dict) and set(value) & {"en", "zh_hans", "zh_hant"}:
+    if isinstance(value, dict) and set(value) & set(LANGUAGE_SUFFIXES):
         return value.get(suffix) or value.get("en") or next(iter(value.values()), "")
     return value
 

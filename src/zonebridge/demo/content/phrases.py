@@ -8,8 +8,10 @@ Templates are ordinary `str.format` strings with named slots such as `{short}` o
 
 from dataclasses import dataclass
 
+from zonebridge.core.trilingual import LANGUAGE_SUFFIXES
+
 # The three text languages, by the suffix of the model fields they fill (`name_en`, `name_zh_hans`, ...).
-LANGUAGES = ("en", "zh_hans", "zh_hant")
+LANGUAGES = LANGUAGE_SUFFIXES
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 
 from zonebridge.demo.content import names, templates
 from zonebridge.demo.content.material import SectorMaterial, SubSector
-from zonebridge.demo.content.phrases import Local, Phrase, Trade, join_list, join_sentences, render
+from zonebridge.demo.content.phrases import LANGUAGES, Local, Phrase, Trade, join_list, join_sentences, render
 from zonebridge.demo.content.sectors import DIGITAL_MEDIA, PROFESSIONAL_SERVICES, SECTORS, SECTORS_BY_SLUG
 from zonebridge.demo.content.universities import University
 
@@ -168,7 +168,7 @@ def _texts(side: Side, name: Phrase, summary: list, description: list, *, englis
 
 def _fragment(local: Local, slots: dict) -> dict[str, str]:
     """Render a mid-sentence fragment (an ask) in every language it is written in, without capitalising."""
-    return {language: render(local, language, slots, sentence=False) for language in ("en", "zh_hans", "zh_hant")}
+    return {language: render(local, language, slots, sentence=False) for language in LANGUAGES}
 
 
 def _weighted(rng: random.Random, pairs) -> object:
@@ -257,7 +257,7 @@ def write_incubator(rng: random.Random, side: Side, brands: BrandPool) -> Organi
     name, short = organisation_name(brands.take("english" if side.code == "hk" else "pinyin"),
                                     rng.choice(side.incubator_trades), side, rng)
     founded = rng.randint(2008, 2021)
-    topic = {language: join_list([s.topic for s in focus], language) for language in ("en", "zh_hans", "zh_hant")}
+    topic = {language: join_list([s.topic for s in focus], language) for language in LANGUAGES}
     slots = {"short": short, "topic": topic, "year": founded, "months": rng.choice((3, 4, 6)),
              "place": rng.choice(side.places)}
     sentences = templates.INCUBATOR_SENTENCES
@@ -294,7 +294,7 @@ def write_investor(rng: random.Random, side: Side, brands: BrandPool) -> Organis
     name, short = organisation_name(brands.take("english" if side.code == "hk" else "pinyin"),
                                     rng.choice(side.investor_trades), side, rng)
     founded = rng.randint(2005, 2021)
-    topics = {language: join_list([s.topic for s in focus], language) for language in ("en", "zh_hans", "zh_hant")}
+    topics = {language: join_list([s.topic for s in focus], language) for language in LANGUAGES}
     slots = {"short": short, "topic": focus[0].topic, "topics": topics, "year": founded,
              "fund": _fund_size(rng, side), "funds": rng.randint(2, 6), "count": rng.randint(12, 140)}
     description = [(sentence, slots) for sentence in templates.INVESTOR_SENTENCES]
@@ -355,7 +355,7 @@ def write_university(university: University, side: Side, zone_name: Phrase, part
     strengths = [SECTORS_BY_SLUG[slug].topic for slug in university.strengths]
     slots = {"short": university.name, "place": university.place, "year": university.founded,
              "count": university.thousand_students, "zone": zone_name, "partner_zone": partner_zone_name,
-             "strengths": {language: join_list(strengths, language) for language in ("en", "zh_hans", "zh_hant")}}
+             "strengths": {language: join_list(strengths, language) for language in LANGUAGES}}
     description = [(sentence, slots) for sentence in templates.UNIVERSITY_SENTENCES]
     texts = _texts(side, university.name, [(templates.UNIVERSITY_SUMMARY, slots)], description)
     return OrganisationDraft(kind="university", slug=university.slug, chinese_source=side.script, texts=texts,
