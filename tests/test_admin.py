@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.urls import reverse
 
 from zonebridge.accounts.services import grant_consent, issue_api_token, read_personal_data, update_account_settings
+from zonebridge.core.chinese import save_phrase
 from zonebridge.core.jobs import start_job
+from zonebridge.core.models import ConversionPhrase
 from zonebridge.directory.jobs import REBUILD_SEARCH_INDEX
 
 
@@ -23,6 +25,7 @@ def one_of_everything(org_admin, battery_admin, student, battery_maker, cv_uploa
     update_account_settings(student, acting_user=student, account={}, profile={}, cv=cv_upload)
     read_personal_data(battery_admin, student)
     start_job(REBUILD_SEARCH_INDEX, acting_user=org_admin)
+    save_phrase(ConversionPhrase(simplified="测试词组", traditional="測試詞組"), acting_user=None)
 
 
 # Evidence and records of other people's acts: readable in the admin, never added, changed or deleted there.

@@ -20,7 +20,7 @@ def test_a_visitor_finds_and_an_admin_edits_a_profile(live_server_database, brow
 
     page.get_by_role("button", name="繁體中文").click()
     expect(page).to_have_url(f"{live_server_database.url}/zh-hant/")
-    expect(page.locator("html")).to_have_attribute("lang", "zh-hant")
+    expect(page.locator("html")).to_have_attribute("lang", "zh-Hant-HK")
 
     page.locator("#home-search").fill("動力電池")
     page.locator("#home-search").press("Enter")
@@ -38,7 +38,7 @@ def test_a_visitor_finds_and_an_admin_edits_a_profile(live_server_database, brow
     expect(page.locator("header")).to_contain_text("Battery Admin")
 
     page.goto(f"{live_server_database.url}/zh-hant/organisations/sinovolt/")
-    page.locator("a[href='/zh-hant/organisations/sinovolt/edit/']").click()
+    page.get_by_role("button", name="編輯資料").click()
     page.locator("#id_summary_zh_hans").fill("为电动汽车提供储能电池")
     page.locator("#id_summary_zh_hant").fill("")
     page.locator("main form button[type=submit]").click()

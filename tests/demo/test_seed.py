@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from zonebridge.accounts.models import Membership, Role, User
+from zonebridge.core.chinese import convert
 from zonebridge.core.trilingual import conversion_for
 from zonebridge.demo.content import profiles
 from zonebridge.demo.content.accounts import DEMO_PASSWORD
@@ -16,7 +17,7 @@ from zonebridge.demo.seed import DEMO_LOGINS, SCALES, SeedRefused, allocate, res
 from zonebridge.directory.models import Organisation, Sector, Zone
 from zonebridge.directory.search import search_organisations
 from zonebridge.directory.services import refresh_search_document
-from zonebridge.engine.text import convert_script, is_traditional
+from zonebridge.engine.text import is_traditional
 from zonebridge.policy.accounts import has_active_consent
 from zonebridge.policy.directory import may_edit_organisation
 
@@ -175,21 +176,22 @@ def test_a_different_seed_writes_different_organisations(db):
 # --- Scripts and search --------------------------------------------------------------------------------------------
 
 
-def test_the_other_chinese_script_is_converted_by_opencc(report):
+def test_the_other_chinese_script_is_converted_by_the_core_pipeline(report):
     for organisation in Organisation.objects.select_related("home_zone"):
         source = organisation.chinese_source
         target = "zh_hant" if source == "zh_hans" else "zh_hans"
         config = conversion_for(organisation.home_zone.region, source)
         for field in ("name", "summary", "description"):
             written = getattr(organisation, f"{field}_{source}")
-            assert getattr(organisation, f"{field}_{target}") == convert_script(written, config)
+            assert getattr(organisation, f"{field}_{target}") == convert(written, config)
         assert organisation.hand_written_fields == []
 
 
 def test_a_shanghai_profile_is_written_in_simplified_and_converted_for_hong_kong_readers(report):
     organisation = _organisations("lingang").filter(kind="company").first()
     assert conversion_for(organisation.home_zone.region, "zh_hans") == "s2hk"
-    assert organisation.description_zh_hant == convert_script(organisation.description_zh_hans, "s2hk")
+    assert organisation.description_zh_hant == convert(organisation.description_zh_hans, "s2hk")
+    assert "户" not in organisation.description_zh_hant  # Hong Kong forms, not OpenCC's
     assert not is_traditional(organisation.description_zh_hans)
 
 

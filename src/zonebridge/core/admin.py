@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 
-from zonebridge.core.models import AuditEntry, Job, Notification, PrivateFile
+from zonebridge.core import chinese
+from zonebridge.core.models import AuditEntry, ConversionPhrase, Job, Notification, PrivateFile
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -45,3 +46,22 @@ class PrivateFileAdmin(ReadOnlyAdmin):
     list_display = ["created_at", "kind", "original_name", "content_type", "size", "owner"]
     list_filter = ["kind", "content_type"]
     exclude = ["file"]
+
+
+@admin.register(ConversionPhrase)
+class ConversionPhraseAdmin(admin.ModelAdmin):
+    """Operators teach the 简↔繁 conversion a phrase it gets wrong; every later conversion uses it."""
+
+    list_display = ["simplified", "traditional", "note", "created_at"]
+    search_fields = ["simplified", "traditional", "note"]
+
+    def save_model(self, request, obj, form, change):
+        chinese.save_phrase(obj, acting_user=request.user)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        chinese.forget_phrases()
+
+    def delete_queryset(self, request, queryset):
+        super().delete_queryset(request, queryset)
+        chinese.forget_phrases()

@@ -180,3 +180,26 @@ class PrivateFile(models.Model):
         from zonebridge.core.files import EXTENSIONS
 
         return EXTENSIONS.get(self.content_type, "")
+
+
+class ConversionPhrase(models.Model):
+    """An operator's entry in the 简↔繁 phrase table: how a phrase OpenCC gets wrong is written in each script."""
+
+    simplified = models.CharField(_("Simplified Chinese"), max_length=40, unique=True)
+    traditional = models.CharField(_("Traditional Chinese"), max_length=40)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("conversion phrase")
+        verbose_name_plural = _("conversion phrases")
+        ordering = ["simplified"]
+
+    def __str__(self) -> str:
+        return f"{self.simplified} ↔ {self.traditional}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if len(self.simplified) != len(self.traditional):
+            raise ValidationError({"traditional": _("Write the phrase with as many characters in each script.")})

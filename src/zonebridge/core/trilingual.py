@@ -12,8 +12,8 @@ from django.utils import translation
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from zonebridge.core.chinese import convert
 from zonebridge.core.limits import long_text_field
-from zonebridge.engine.text import convert_script
 
 # Field-name suffixes of the three languages, in the order forms show them.
 LANGUAGE_SUFFIXES = ("en", "zh_hans", "zh_hant")
@@ -135,8 +135,8 @@ def apply_texts(instance: TrilingualText, texts: dict[str, str]) -> None:
         old_source = getattr(instance, source_name)
         new_source = (texts.get(source_name, old_source) or "").strip()
         submitted = (texts.get(target_name, getattr(instance, target_name)) or "").strip()
-        converted = convert_script(new_source, config)
-        machine_made = {convert_script(old_source, config), converted}
+        converted = convert(new_source, config)
+        machine_made = {convert(old_source, config), converted}
         if not submitted or (submitted in machine_made and target_name not in hand_written) or submitted == converted:
             setattr(instance, target_name, converted)
             hand_written.discard(target_name)

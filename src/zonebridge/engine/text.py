@@ -152,12 +152,42 @@ def tokens_with_words(text: str, *, stem: bool = True) -> list[tuple[str, str]]:
     return [pair for word in split_words(normalise(text)) for pair in word_tokens(word, stem=stem)]
 
 
+# Shapes OpenCC gives for Hong Kong that Hong Kong texts do not use, and the forms they do use (OpenCC's
+# dictionary forms 牀 峯 羣 啓 included: Hong Kong writes 床 峰 群 啟).
+HONG_KONG_FORMS = str.maketrans({
+    "户": "戶", "税": "稅", "温": "溫", "説": "說", "閲": "閱", "脱": "脫", "悦": "悅", "鋭": "銳", "兑": "兌",
+    "蜕": "蛻", "媪": "媼", "愠": "慍", "揾": "搵", "牀": "床", "峯": "峰", "羣": "群", "啓": "啟",
+})
+
+
+# Characters OpenCC would convert that Traditional texts also write as they are (surnames 范 郁 余, 台, 干, 后 …):
+# they tell nothing about a text's script.
+WRITTEN_IN_BOTH = frozenset("范郁余于台干后发面里只松咸谷周冲志系制涌")
+
+
+@functools.lru_cache(maxsize=8192)
+def _script_marks(character: str) -> tuple[bool, bool]:
+    """(only Traditional, only Simplified) for one character; characters both scripts write count as neither."""
+    if character in WRITTEN_IN_BOTH:
+        return False, False
+    traditional_only = convert_script(character, "t2s") != character
+    to_traditional = convert_script(character, "s2hk").translate(HONG_KONG_FORMS)
+    return traditional_only, to_traditional != character and not traditional_only
+
+
+def script_of(text: str) -> str | None:
+    """`zh_hant` or `zh_hans` when the text's Chinese is mostly in one script; None when it reads the same in both."""
+    traditional = simplified = 0
+    for character in unicodedata.normalize("NFKC", text or ""):
+        if "\u3400" <= character <= "\u9fff":
+            only_traditional, only_simplified = _script_marks(character)
+            traditional += only_traditional
+            simplified += only_simplified
+    if traditional == simplified:
+        return None
+    return "zh_hant" if traditional > simplified else "zh_hans"
+
+
 def is_traditional(text: str) -> bool:
-    """Whether the Chinese in `text` is mostly Traditional script (OpenCC `t2s` changes more than `s2t`)."""
-    if not text:
-        return False
-    text = unicodedata.normalize("NFKC", text)
-    to_simplified, to_traditional = convert_script(text, "t2s"), convert_script(text, "s2t")
-    changed_by_t2s = sum(a != b for a, b in zip(text, to_simplified))
-    changed_by_s2t = sum(a != b for a, b in zip(text, to_traditional))
-    return changed_by_t2s > changed_by_s2t
+    """Whether the Chinese in `text` is mostly Traditional script."""
+    return script_of(text) == "zh_hant"

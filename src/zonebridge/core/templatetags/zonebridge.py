@@ -1,20 +1,30 @@
 """Template helpers: user content in the reader's Chinese script, and local times of a zone."""
 
 from django import template
-from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
-from zonebridge.engine.text import convert_script
+from zonebridge.core.chinese import for_reader
+from zonebridge.core.trilingual import current_suffix
 
 register = template.Library()
 
-READER_SCRIPT_CONVERSION = {"zh-hans": "t2s", "zh-hant": "s2hk"}
-
-
 @register.filter
 def in_reader_script(text: str) -> str:
-    """Show user-written Chinese in the reader's script (OpenCC); English and other text pass through."""
-    config = READER_SCRIPT_CONVERSION.get((translation.get_language() or "").lower())
-    return convert_script(text, config) if config and text else text
+    """Show user-written Chinese in the reader's script, converting only text written in the other one.
+
+    Never use it on a person's name: names are written as their owner writes them.
+    """
+    return for_reader(text, current_suffix()) if text else text
+
+
+@register.inclusion_tag("includes/conversion_note.html", takes_context=True)
+def conversion_note(context, obj, edit_url: str = ""):
+    """A small note when some of `obj`'s texts on this page were converted from the other Chinese script."""
+    reader = current_suffix()
+    converted = reader in ("zh_hans", "zh_hant") and reader != obj.chinese_source and any(
+        getattr(obj, f"{field}_{reader}") and f"{field}_{reader}" not in obj.hand_written_fields
+        for field in obj.TRILINGUAL_FIELDS)
+    return {"converted": converted, "source": obj.chinese_source, "edit_url": edit_url}
 
 
 @register.simple_tag(takes_context=True)
@@ -24,3 +34,24 @@ def url_with(context, **changes) -> str:
     for key, value in changes.items():
         params[key] = value
     return "?" + params.urlencode()
+
+
+# What readers call a zone's time: 北京时间 is how the mainland names UTC+8, 香港時間 how Hong Kong does.
+TIME_ZONE_NAMES = {"Asia/Shanghai": _("Shanghai time"), "Asia/Hong_Kong": _("Hong Kong time"),
+                   "Asia/Taipei": _("Taipei time")}
+
+
+@register.filter
+def time_zone_name(zone: str) -> str:
+    """A time zone as readers name it (`Asia/Shanghai` → Shanghai time / 北京时间); unknown ones as they are."""
+    return TIME_ZONE_NAMES.get(zone, zone)
+
+
+# The BCP 47 tag of each interface language: the script and the region whose conventions the page follows.
+HTML_LANGUAGE_TAGS = {"zh-hans": "zh-Hans-CN", "zh-hant": "zh-Hant-HK", "en": "en"}
+
+
+@register.simple_tag
+def html_language(code: str) -> str:
+    """The `lang` attribute of a page in interface language `code`."""
+    return HTML_LANGUAGE_TAGS.get((code or "en").lower(), code)

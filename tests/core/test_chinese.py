@@ -1,0 +1,71 @@
+"""简↔繁 conversion as Hong Kong and Shanghai readers expect it: one test per rule and per phrase entry."""
+
+import pytest
+from django.utils import translation
+
+from zonebridge.core.chinese import BUILT_IN_PHRASES, convert, for_reader, save_phrase
+from zonebridge.core.errors import InvalidFields
+from zonebridge.core.models import ConversionPhrase
+from zonebridge.core.templatetags.zonebridge import in_reader_script
+from zonebridge.engine.text import HONG_KONG_FORMS, script_of
+
+# What OpenCC's s2hk leaves in a Simplified text's conversion, and what a Hong Kong text writes instead.
+HONG_KONG_WORDS = [("客户", "客戶"), ("税务", "稅務"), ("温度", "溫度"), ("合作伙伴", "合作夥伴"), ("临床试验", "臨床試驗"),
+                   ("高峰", "高峰"), ("群组", "群組"), ("说明", "說明"), ("阅读", "閱讀"), ("启动", "啟動")]
+
+
+@pytest.mark.parametrize("simplified,traditional", HONG_KONG_WORDS)
+def test_simplified_text_becomes_hong_kong_traditional(db, simplified, traditional):
+    assert convert(simplified, "s2hk") == traditional
+
+
+@pytest.mark.parametrize("shape", sorted(HONG_KONG_FORMS))
+def test_no_mainland_or_dated_shape_survives(db, shape):
+    assert chr(shape) not in convert(convert(chr(shape), "hk2s"), "s2hk")
+
+
+@pytest.mark.parametrize("simplified,traditional", BUILT_IN_PHRASES)
+def test_each_phrase_entry_converts_both_ways(db, simplified, traditional):
+    assert convert(f"我们的{simplified}项目", "s2hk") == f"我們的{traditional}項目"
+    assert convert(f"我們的{traditional}項目", "hk2s") == f"我们的{simplified}项目"
+
+
+def test_the_known_mis_segmentations_are_mended(db):
+    assert convert("大型飞机制造商", "s2hk") == "大型飛機製造商"
+    assert convert("等离子雾化制粉设备", "s2hk") == "等離子霧化製粉設備"
+    assert convert("甲醇加注站", "s2hk") == "甲醇加注站"
+
+
+def test_an_operator_adds_a_phrase_and_the_next_conversion_uses_it(db, operator_lingang):
+    assert convert("光刻胶", "s2hk") == "光刻膠"
+    save_phrase(ConversionPhrase(simplified="光刻胶", traditional="光阻劑"), acting_user=operator_lingang)
+    assert convert("国产光刻胶", "s2hk") == "國產光阻劑"
+    assert convert("國產光阻劑", "hk2s") == "国产光刻胶"
+
+
+def test_a_phrase_must_have_as_many_characters_in_both_scripts(db, operator_lingang):
+    with pytest.raises(InvalidFields):
+        save_phrase(ConversionPhrase(simplified="数据", traditional="資料庫"), acting_user=operator_lingang)
+
+
+@pytest.mark.parametrize("text,script", [("臨床試驗", "zh_hant"), ("东涌", "zh_hans"), ("東涌", "zh_hant"), ("范太太", None),
+                                         ("為中小企業提供軟件", "zh_hant"), ("为中小企业提供软件", "zh_hans"),
+                                         ("Battery 电池", "zh_hans"), ("AI", None), ("床", None)])
+def test_the_script_of_a_text_is_recognised(text, script):
+    assert script_of(text) == script
+
+
+@pytest.mark.parametrize("text", ["臨床試驗", "東涌", "鰂魚涌", "帳戶", "稅", "范太", "郁先生", "夥伴"])
+def test_traditional_text_is_never_converted_again_for_a_traditional_reader(db, text):
+    assert for_reader(text, "zh_hant") == text
+    with translation.override("zh-hant"):
+        assert in_reader_script(text) == text
+
+
+def test_a_reader_gets_the_other_script_converted(db):
+    with translation.override("zh-hant"):
+        assert in_reader_script("专注电池管理系统，客户遍布长三角") == "專注電池管理系統，客戶遍佈長三角"
+    with translation.override("zh-hans"):
+        assert in_reader_script("專注電池管理系統") == "专注电池管理系统"
+    with translation.override("en"):
+        assert in_reader_script("专注电池") == "专注电池"
