@@ -10,8 +10,18 @@ from zonebridge.core.templatetags.zonebridge import in_reader_script
 from zonebridge.engine.text import HONG_KONG_FORMS, script_of
 
 # What OpenCC's s2hk leaves in a Simplified text's conversion, and what a Hong Kong text writes instead.
-HONG_KONG_WORDS = [("客户", "客戶"), ("税务", "稅務"), ("温度", "溫度"), ("合作伙伴", "合作夥伴"), ("临床试验", "臨床試驗"),
-                   ("高峰", "高峰"), ("群组", "群組"), ("说明", "說明"), ("阅读", "閱讀"), ("启动", "啟動")]
+HONG_KONG_WORDS = [
+    ("客户", "客戶"),
+    ("税务", "稅務"),
+    ("温度", "溫度"),
+    ("合作伙伴", "合作夥伴"),
+    ("临床试验", "臨床試驗"),
+    ("高峰", "高峰"),
+    ("群组", "群組"),
+    ("说明", "說明"),
+    ("阅读", "閱讀"),
+    ("启动", "啟動"),
+]
 
 
 @pytest.mark.parametrize("simplified,traditional", HONG_KONG_WORDS)
@@ -48,9 +58,20 @@ def test_a_phrase_must_have_as_many_characters_in_both_scripts(db, operator_ling
         save_phrase(ConversionPhrase(simplified="数据", traditional="資料庫"), acting_user=operator_lingang)
 
 
-@pytest.mark.parametrize("text,script", [("臨床試驗", "zh_hant"), ("东涌", "zh_hans"), ("東涌", "zh_hant"), ("范太太", None),
-                                         ("為中小企業提供軟件", "zh_hant"), ("为中小企业提供软件", "zh_hans"),
-                                         ("Battery 电池", "zh_hans"), ("AI", None), ("床", None)])
+SCRIPTS = [
+    ("臨床試驗", "zh_hant"),
+    ("东涌", "zh_hans"),
+    ("東涌", "zh_hant"),
+    ("范太太", None),
+    ("為中小企業提供軟件", "zh_hant"),
+    ("为中小企业提供软件", "zh_hans"),
+    ("Battery 电池", "zh_hans"),
+    ("AI", None),
+    ("床", None),
+]
+
+
+@pytest.mark.parametrize("text,script", SCRIPTS)
 def test_the_script_of_a_text_is_recognised(text, script):
     assert script_of(text) == script
 
