@@ -70,7 +70,7 @@ def psql(sql: str) -> None:
 class Visitor(HttpUser):
     """One visitor: mostly the directory, sometimes a search or a profile, now and then a sign-in."""
 
-    wait_time = between(0.5, 1.5)
+    wait_time = between(1, 3)
     slugs: list[str] = []
 
     def on_start(self):
@@ -81,21 +81,21 @@ class Visitor(HttpUser):
             if response.status_code != 200:
                 response.failure(f"HTTP {response.status_code}")
 
-    @task(1)
+    @task(2)
     def home(self):
         self._get(f"/{self.language}/", "home")
 
-    @task(3)
+    @task(4)
     def directory(self):
         params = {"page": random.randint(1, 20)} if random.random() < 0.3 else {}
         self._get(f"/{self.language}/organisations/", "directory list", params=params)
 
-    @task(3)
+    @task(4)
     def search(self):
         name, queries = random.choice(list(SEARCHES.items()))
         self._get(f"/{self.language}/organisations/", name, params={"q": random.choice(queries)})
 
-    @task(3)
+    @task(4)
     def profile(self):
         self._get(f"/{self.language}/organisations/{random.choice(self.slugs)}/", "organisation profile")
 
@@ -133,9 +133,10 @@ def warm_up(base_url: str, workers: int, slugs: list[str]) -> None:
 
 
 def drive(base_url: str, users: int, spawn_rate: float, duration: float, max_requests: int,
-          workers: int) -> tuple[dict, float]:
+          workers: int, think: tuple[float, float]) -> tuple[dict, float]:
     """Run the visitors until `duration` seconds or `max_requests` requests; return the stats and the seconds."""
     Visitor.host = base_url
+    Visitor.wait_time = between(*think)
     Visitor.slugs = organisation_slugs(base_url)
     warm_up(base_url, workers, Visitor.slugs)
     environment = Environment(user_classes=[Visitor], events=events)
@@ -206,7 +207,7 @@ def bench_backend(backend: str, args) -> tuple[dict, float, float]:
             env=env, cwd=ROOT)
         wait_until_up(base_url, server, log)
         stats, elapsed = drive(base_url, args.users, args.spawn_rate, args.duration, args.max_requests,
-                               args.workers)
+                               args.workers, args.think)
         return stats, elapsed, seed_seconds
     finally:
         if server is not None:
@@ -222,7 +223,8 @@ def bench_backend(backend: str, args) -> tuple[dict, float, float]:
 
 def print_table(backend: str, stats: dict, elapsed: float, seed_seconds: float, args) -> bool:
     """Print one back end's figures; return whether it met the target."""
-    print(f"\n{backend}: {args.users} users, {elapsed:.0f} s, {args.workers} gunicorn workers, "
+    print(f"\n{backend}: {args.users} users thinking {args.think[0]:g}-{args.think[1]:g} s, {elapsed:.0f} s, "
+          f"{args.workers} gunicorn workers, "
           f"seed --scale demo {seed_seconds:.0f} s")
     print(f"{'page':<22} {'requests':>8} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} {'errors':>7}")
     met = True
@@ -246,6 +248,8 @@ def main() -> None:
     parser.add_argument("--duration", type=float, default=60, help="seconds of load per back end")
     parser.add_argument("--max-requests", type=int, default=20_000, help="stop earlier after this many requests")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--think", type=lambda text: tuple(float(part) for part in text.split(",")), default=(1, 3),
+                        help="seconds a visitor waits between pages, MIN,MAX (default 1,3)")
     args = parser.parse_args()
     if not (1 <= args.users <= 500 and 1 <= args.duration <= 900 and args.max_requests >= 1):
         parser.error("bounded runs only: 1-500 users, 1-900 s, at least 1 request")
