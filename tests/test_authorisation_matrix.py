@@ -72,10 +72,14 @@ def api_operations(client) -> set[tuple[str, str]]:
 
 
 @pytest.fixture
-def world(settings, tmp_path, org_admin, other_org_admin, org_member, coordinator, student, reviewer, mentor,
-          operator_hk, operator_lingang, superuser, fintech_startup):
+def world(settings, monkeypatch, tmp_path, org_admin, other_org_admin, org_member, coordinator, student, reviewer,
+          mentor, operator_hk, operator_lingang, superuser, fintech_startup):
     """The users of every role, people who must stay out of sight, and what the path parameters name."""
     settings.MEDIA_ROOT = tmp_path
+    # The media URL pattern took MEDIA_ROOT when the URLconf was imported: point it at this test's files too.
+    for pattern in get_resolver().url_patterns:
+        if "document_root" in getattr(pattern, "default_args", {}):
+            monkeypatch.setitem(pattern.default_args, "document_root", str(tmp_path))
     (tmp_path / "logos").mkdir()
     (tmp_path / "logos" / "matrix.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     student.profile.phone = table.MARKERS["student phone"]
