@@ -12,7 +12,7 @@ from zonebridge.demo.content.phrases import Phrase as P
 
 SUMMARIES = (
     P("{product} for {customer}.", "为{customer}提供{product}。", "為{customer}提供{product}。"),
-    P("{product} built on {technology}.", "基于{technology}的{product}。", "以{technology}為核心的{product}。"),
+    P("{product} built on {technology}.", "{product}，核心技术：{technology}。", "{product}，核心技術：{technology}。"),
     P("{short} makes {product} for {customer}.", "{short}专注为{customer}打造{product}。",
       "{short}專注為{customer}打造{product}。"),
     P("{product} and {product2} for {customer}.", "面向{customer}的{product}与{product2}。",
@@ -20,8 +20,8 @@ SUMMARIES = (
 )
 # A summary that ends with the organisation's ask, so the cross-border angle shows in search results.
 SUMMARY_WITH_ASK = P("{short} makes {product} for {customer} and is {ask}.",
-                     "{short}为{customer}提供{product}，目前正{ask}。",
-                     "{short}為{customer}提供{product}，現正{ask}。")
+                     "{short}面向{customer}提供{product}，目前正{ask}。",
+                     "{short}面向{customer}提供{product}，現正{ask}。")
 
 OPENINGS = (
     P("Founded in {year}, {short} develops {product} for {customer}.",
@@ -199,8 +199,8 @@ INVESTOR_ASKS_SH = (
 SERVICE_SUMMARIES = (
     P("{product} for {customer}.", "为{customer}提供{product}。", "為{customer}提供{product}。"),
     P("{short} helps {customer} with {product} and {product2}.",
-      "{short}为{customer}提供{product}、{product2}等专业服务。",
-      "{short}為{customer}提供{product}、{product2}等專業服務。"),
+      "{short}面向{customer}提供{product}、{product2}等专业服务。",
+      "{short}面向{customer}提供{product}、{product2}等專業服務。"),
 )
 SERVICE_SENTENCES = (
     P("Founded in {year}, {short} helps {customer} with {product}, {product2} and related matters.",
@@ -216,7 +216,7 @@ SERVICE_ASKS_HK = (
 )
 SERVICE_ASKS_SH = (
     Local("It is a listed soft-landing service provider for Hong Kong start-ups coming to Lingang.",
-          "是临港面向香港初创企业的软着陆服务机构之一。"),
+          "已列入临港面向香港初创企业的软着陆服务机构名录。"),
     Local("Hong Kong companies get their first consultation free of charge.", "为香港企业提供首次免费咨询。"),
 )
 
@@ -253,6 +253,6 @@ UNIVERSITY_SENTENCES = (
       "学校就业指导中心每年与{zone}的企业合作，提供实习与创业实践岗位。",
       "大學就業輔導處每年與{zone}的企業合作，提供實習及創業實踐機會。"),
     P("Its students take part in the exchange programme with {partner_zone}.",
-      "学校学生积极参与与{partner_zone}的交流项目。",
-      "學生積極參與與{partner_zone}的交流計劃。"),
+      "学校与{partner_zone}开展交流项目，学生参与踊跃。",
+      "大學與{partner_zone}合辦交流計劃，學生參與踴躍。"),
 )
