@@ -8,10 +8,9 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from tests.browser.checks import TAIWAN_WORDS
 from tests.world import PASSWORD
 
-# Words a Hong Kong reader takes for Taiwan's (HK: 電郵地址, 用戶名稱, 個人資料, 令牌, 軟件, 網上).
-TAIWAN_WORDS = ("信箱", "使用者", "個人資訊", "權杖", "軟體", "線上", "這個欄位是必須的")
 # Machine-made or mixed-script phrases seen in Django's own catalogs.
 MACHINE_MADE = ("个人資訊", "该帐号", "选择一个有效的选项", "不在可用的选项中", "新密碼確認")
 
