@@ -70,3 +70,16 @@ def test_django_messages_read_as_ours(pages_with_django_strings):
     hans = pages_with_django_strings("zh-hans")
     assert "邮箱地址" in hans["reset"]
     assert "请选择有效的选项" in hans["bad filter"]
+
+
+def test_the_admin_pages_operators_use_have_no_taiwan_words(client, superuser, student, fintech_startup):
+    client.force_login(superuser)
+    pages = ["/zh-hant/admin/", "/zh-hant/admin/accounts/user/", f"/zh-hant/admin/accounts/user/{student.pk}/change/",
+             f"/zh-hant/admin/directory/organisation/{fintech_startup.pk}/change/",
+             f"/zh-hant/admin/auth/user/{student.pk}/password/".replace("auth/user", "accounts/user")]
+    found = []
+    for path in pages:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        found += [(path, word) for word in TAIWAN_WORDS if word in visible_text(response)]
+    assert found == []

@@ -43,4 +43,21 @@ MESSAGES = (
     gettext_noop("Your password can’t be too similar to your other personal information."),
     gettext_noop("Your password can’t be a commonly used password."),
     gettext_noop("Your password can’t be entirely numeric."),
+    # django.contrib.admin and auth in the admin, where operators work: the messages whose zh_Hant reads Taiwanese
+    gettext_noop("user"),
+    gettext_noop("users"),
+    gettext_noop("User"),
+    gettext_noop("Personal info"),
+    gettext_noop("superuser status"),
+    gettext_noop("user permissions"),
+    gettext_noop("Specific permissions for this user."),
+    gettext_noop("A user with that username already exists."),
+    gettext_noop("Enter a new password for the user <strong>%(username)s</strong>."),
+    gettext_noop("Forgotten your login credentials?"),
+    gettext_noop("Email address:"),
+    gettext_noop("Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."),
+    gettext_noop("Enter a valid username. This value may contain only unaccented lowercase a-z and uppercase A-Z "
+                 "letters, numbers, and @/./+/-/_ characters."),
+    gettext_noop("Something’s wrong with your database installation. Make sure the appropriate database tables have "
+                 "been created, and make sure the database is readable by the appropriate user."),
 )
