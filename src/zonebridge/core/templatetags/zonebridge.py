@@ -1,8 +1,11 @@
-"""Template helpers: user content in the reader's Chinese script, and local times of a zone."""
+"""Template helpers: user content in the reader's Chinese script, query strings, and a page's own QR code."""
 
 from django import template
 from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
+from zonebridge.core.qr import qr_svg
 from zonebridge.engine.text import convert_script
 
 register = template.Library()
@@ -24,3 +27,11 @@ def url_with(context, **changes) -> str:
     for key, value in changes.items():
         params[key] = value
     return "?" + params.urlencode()
+
+
+@register.inclusion_tag("includes/page_qr_code.html", takes_context=True)
+def page_qr_code(context, url: str = "") -> dict:
+    """A small QR code of this page's address (or of url), to hand the page from a desk to a phone."""
+    address = context["request"].build_absolute_uri(url or context["request"].get_full_path())
+    label = _("QR code of this page: %(address)s") % {"address": address}
+    return {"qr_svg": mark_safe(qr_svg(address, label=label)), "qr_address": address}
