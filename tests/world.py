@@ -223,7 +223,19 @@ def _chromium_page(**device):
 
 
 @pytest.fixture
-def browser_page():
+def static_files_served(settings):
+    """Static files under their plain names, which the live server serves from the source.
+
+    The live server's static handler finds files as `runserver` does (the finders), so it knows no hashed name from
+    collectstatic's manifest: without this, every style sheet and script of a page in a browser test is a 404 and
+    the pages are tested unstyled and without htmx.
+    """
+    settings.STORAGES = {**settings.STORAGES,
+                         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+@pytest.fixture
+def browser_page(static_files_served):
     """A desktop-sized page in chromium."""
     yield from _chromium_page()
 
@@ -233,6 +245,12 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "i
 
 
 @pytest.fixture
-def phone_page():
+def phone_page(static_files_served):
     """A phone-sized page in chromium: browser journeys run their steps here too, by tapping."""
     yield from _chromium_page(**PHONE)
+
+
+@pytest.fixture
+def phone_page_without_javascript(static_files_served):
+    """A phone-sized page with JavaScript off: what must keep working without it (menus, filter panels, forms)."""
+    yield from _chromium_page(**PHONE, java_script_enabled=False)

@@ -20,7 +20,29 @@ def accessibility_problems(page) -> list[tuple]:
 
 def scrolls_sideways(page) -> bool:
     """True when the page is wider than the viewport (on a phone: the reader must scroll sideways)."""
-    return page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
+    # Compared with the root's clientWidth (the viewport less any scroll bar), not innerWidth: a mobile browser
+    # widens its layout viewport to fit wide content, so there innerWidth grows with the page and hides the overflow.
+    return page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
+
+
+def on_phone(page) -> bool:
+    """Whether the page is phone-sized (the phone_page fixture): steps there tap, and the header is folded."""
+    return page.viewport_size["width"] < 600
+
+
+def press(locator) -> None:
+    """Tap the element on a phone, click it elsewhere."""
+    if on_phone(locator.page):
+        locator.tap()
+    else:
+        locator.click()
+
+
+def open_menu(page) -> None:
+    """On a phone, open the header's menu (the links of the apps, the account, sign in and out) if it is closed."""
+    if on_phone(page) and page.locator("details.site-menu[open]").count() == 0:
+        page.locator("details.site-menu > summary").tap()
+
 
 
 # Words a Hong Kong reader takes for Taiwan's (Hong Kong writes 電郵地址, 用戶名稱, 個人資料, 令牌, 軟件, 網上).

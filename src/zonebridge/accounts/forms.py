@@ -6,6 +6,7 @@ from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
 from zonebridge.accounts.models import PersonProfile, User
+from zonebridge.core.forms import DateInput
 from zonebridge.core.tasks import send_email_later
 
 
@@ -55,7 +56,7 @@ class PersonProfileForm(forms.ModelForm):
         model = PersonProfile
         fields = ["headline", "bio", "skills", "is_listed", "phone", "contact_email", "nationality",
                   "date_of_birth"]
-        widgets = {"date_of_birth": forms.DateInput(attrs={"type": "date"}), "bio": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"date_of_birth": DateInput(), "bio": forms.Textarea(attrs={"rows": 4})}
 
 
 class ApiTokenForm(forms.Form):

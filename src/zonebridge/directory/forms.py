@@ -3,11 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zonebridge.core.forms import FilterForm
 from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, field_names
 from zonebridge.directory.models import Organisation, OrganisationKind, Sector, Stage, Zone
 
 
-class OrganisationFilterForm(forms.Form):
+class OrganisationFilterForm(FilterForm):
     """Search and facets of the organisation list; invalid choices are reported, not ignored."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=200,

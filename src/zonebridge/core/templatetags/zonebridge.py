@@ -1,9 +1,12 @@
-"""Template helpers: user content in the reader's Chinese script, and local times of a zone."""
+"""Template helpers: user content in the reader's Chinese script, query strings, and a page's own QR code."""
 
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zonebridge.core.chinese import for_reader
+from zonebridge.core.qr import qr_svg
 from zonebridge.core.trilingual import current_suffix
 
 register = template.Library()
@@ -55,3 +58,11 @@ HTML_LANGUAGE_TAGS = {"zh-hans": "zh-Hans-CN", "zh-hant": "zh-Hant-HK", "en": "e
 def html_language(code: str) -> str:
     """The `lang` attribute of a page in interface language `code`."""
     return HTML_LANGUAGE_TAGS.get((code or "en").lower(), code)
+
+
+@register.inclusion_tag("includes/page_qr_code.html", takes_context=True)
+def page_qr_code(context, url: str = "") -> dict:
+    """A small QR code of this page's address (or of url), to hand the page from a desk to a phone."""
+    address = context["request"].build_absolute_uri(url or context["request"].get_full_path())
+    label = gettext("QR code of this page: %(address)s") % {"address": address}
+    return {"qr_svg": mark_safe(qr_svg(address, label=label)), "qr_address": address}
