@@ -64,8 +64,7 @@ def _editor(request, bulletin: Bulletin | None):
         else:
             messages.success(request, _("The bulletin is published.") if saved.is_live() else _("Saved."))
             return redirect("bulletins:detail", bulletin_id=saved.pk)
-    return render(request, "bulletins/form.html", {"form": form, "bulletin": bulletin, "zone": zone},
-                  status=422 if form.errors else 200)
+    return render(request, "bulletins/form.html", {"form": form, "bulletin": bulletin, "zone": zone})
 
 
 @login_required

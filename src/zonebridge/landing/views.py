@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zonebridge.core.errors import DomainError, add_to_form
+from zonebridge.core.errors import DomainError, NotAllowed, add_to_form
 from zonebridge.landing import queries
 from zonebridge.landing.forms import (
     DECISION_FIELDS,
@@ -34,6 +34,13 @@ from zonebridge.landing.services.scenarios import APPLICATION_FLOW
 from zonebridge.policy import landing as policy
 
 PAGE_SIZE = 25
+
+
+def _show(form, error: DomainError) -> None:
+    """A refusal by the policy is a 403; any other domain error goes on the form, which is shown again."""
+    if isinstance(error, NotAllowed):
+        raise PermissionDenied(error.message)
+    add_to_form(form, error)
 
 
 def catalogue(request):
@@ -73,7 +80,7 @@ def request_create(request, slug: str):
                 details=form.cleaned_data["details"], answers=form.answers(),
                 attachment=form.cleaned_data.get("attachment"))
         except DomainError as error:
-            add_to_form(form, error)
+            _show(form, error)
         else:
             messages.success(request, _("Your request %(reference)s was sent.") % {"reference": created.reference})
             return redirect("landing:request_detail", request_id=created.pk)
@@ -98,7 +105,7 @@ def _visible_request(request, request_id: int) -> ServiceRequest:
 
 
 def _request_page(request, service_request: ServiceRequest, *, message_form=None, transition_form=None,
-                  rating_form=None, status=200):
+                  rating_form=None):
     user = request.user
     works_on = policy.may_work_on_request(user, service_request)
     transitions = [t for t in REQUEST_FLOW.available(service_request, user)
@@ -118,7 +125,7 @@ def _request_page(request, service_request: ServiceRequest, *, message_form=None
         "rating_form": rating_form or RatingForm(),
         "works_on": works_on,
         "is_overdue": request_services.is_overdue(service_request),
-    }, status=status)
+    })
 
 
 @login_required
@@ -139,11 +146,11 @@ def request_act(request, request_id: int):
                 service_request, form.cleaned_data["action"], acting_user=request.user,
                 assignee=form.cleaned_data.get("assignee"), reason=form.cleaned_data.get("reason", ""))
         except DomainError as error:
-            add_to_form(form, error)
+            _show(form, error)
         else:
             messages.success(request, _("Done."))
             return redirect("landing:request_detail", request_id=service_request.pk)
-    return _request_page(request, service_request, transition_form=form, status=422)
+    return _request_page(request, service_request, transition_form=form)
 
 
 @login_required
@@ -153,7 +160,7 @@ def request_clock(request, request_id: int):
     service_request = _visible_request(request, request_id)
     if not policy.may_work_on_request(request.user, service_request):
         raise PermissionDenied
-    try:
+    try:  # the policy was asked above: what is left is the clock's state
         if request.POST.get("clock") == "resume":
             request_services.resume_clock(service_request, acting_user=request.user)
         else:
@@ -177,10 +184,10 @@ def request_message(request, request_id: int):
                                           internal=form.cleaned_data.get("internal", False),
                                           attachment=form.cleaned_data.get("attachment"))
         except DomainError as error:
-            add_to_form(form, error)
+            _show(form, error)
         else:
             return redirect("landing:request_detail", request_id=service_request.pk)
-    return _request_page(request, service_request, message_form=form, status=422)
+    return _request_page(request, service_request, message_form=form)
 
 
 @login_required
@@ -194,11 +201,11 @@ def request_rate(request, request_id: int):
             request_services.rate(service_request, acting_user=request.user, rating=form.cleaned_data["rating"],
                                   comment=form.cleaned_data["comment"])
         except DomainError as error:
-            add_to_form(form, error)
+            _show(form, error)
         else:
             messages.success(request, _("Thank you for your rating."))
             return redirect("landing:request_detail", request_id=service_request.pk)
-    return _request_page(request, service_request, rating_form=form, status=422)
+    return _request_page(request, service_request, rating_form=form)
 
 
 def _queue_context(request, bulk_form=None):
@@ -241,14 +248,14 @@ def queue_bulk(request):
                 form.cleaned_data["requests"], form.cleaned_data["action"], acting_user=request.user,
                 assignee=form.cleaned_data.get("assignee"), reason=form.cleaned_data.get("reason", ""))
         except DomainError as error:
-            add_to_form(form, error)
+            _show(form, error)
         else:
             if changed:
                 messages.success(request, _("%(count)s requests changed.") % {"count": len(changed)})
             for item, message in refused:
                 messages.error(request, f"{item.reference}: {message}")
             return redirect("landing:queue")
-    return render(request, "landing/queue.html", _queue_context(request, bulk_form=form), status=422)
+    return render(request, "landing/queue.html", _queue_context(request, bulk_form=form))
 
 
 # --- Calls for pilots ---------------------------------------------------------------------------------------
@@ -275,7 +282,7 @@ def call_create(request):
                 form.cleaned_data["owner"], acting_user=request.user, texts=form.texts(),
                 deadline=form.cleaned_data["deadline"], chinese_source=form.cleaned_data["chinese_source"])
         except DomainError as error:
-            add_to_form(form, error)
+            _show(form, error)
         else:
             messages.success(request, _("The call is published."))
             return redirect("landing:call_detail", call_id=call.pk)
@@ -307,7 +314,7 @@ def call_apply(request, call_id: int):
                 call, acting_user=request.user, applicant=form.cleaned_data["applicant"],
                 proposal=form.cleaned_data["proposal"])
         except DomainError as error:
-            add_to_form(form, error)
+            _show(form, error)
         else:
             messages.success(request, _("Your application was sent."))
             return redirect("landing:application_detail", application_id=application.pk)
@@ -333,7 +340,7 @@ def application_detail(request, application_id: int):
                     pitched_on=data["pitched_on"], pilot_start=data["pilot_start"], pilot_end=data["pilot_end"],
                     outcome=data["outcome"], outcome_notes=data["outcome_notes"], report=data.get("report"))
             except DomainError as error:
-                add_to_form(form, error)
+                _show(form, error)
             else:
                 messages.success(request, _("Done."))
                 return redirect("landing:application_detail", application_id=application.pk)
@@ -342,4 +349,4 @@ def application_detail(request, application_id: int):
                        else form, DECISION_FIELDS.get(t.name, ())) for t in transitions]
     return render(request, "landing/application_detail.html", {
         "application": application, "decision_forms": decision_forms,
-        "error_form": form if form is not None and form.errors else None}, status=422 if form else 200)
+        "error_form": form if form is not None and form.errors else None})
