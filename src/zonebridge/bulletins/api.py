@@ -5,7 +5,7 @@ from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import get_object_or_404
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import AuthenticationError
 from ninja.pagination import paginate
 
@@ -113,4 +113,4 @@ def create_bulletin(request, payload: BulletinIn):
         target_kinds=[str(kind) for kind in payload.target_kinds])
     if payload.publish:
         bulletin = services.publish(bulletin, acting_user=request.auth, publish_at=payload.publish_at)
-    return 201, bulletin
+    return Status(201, bulletin)

@@ -29,7 +29,7 @@ from zonebridge.core.trilingual import apply_texts
 from zonebridge.directory.models import OrganisationKind
 from zonebridge.policy import bulletins as policy
 
-PLAIN_FIELDS = ("topic", "publish_at", "expires_at", "pinned", "chinese_source")
+PLAIN_FIELDS = ("topic", "publish_at", "expires_at", "pinned", "chinese_source", "status")
 UNSUBSCRIBE_SALT = "bulletins.unsubscribe"
 DIGEST_PERIOD = timedelta(days=7)
 
@@ -55,6 +55,8 @@ def save_bulletin(bulletin: Bulletin, *, acting_user, texts: dict[str, str], fie
         for name in PLAIN_FIELDS:
             if name in fields:
                 setattr(bulletin, name, fields[name])
+        if bulletin.status == BulletinStatus.PUBLISHED and bulletin.publish_at is None:
+            bulletin.publish_at = timezone.now()
         if bulletin.expires_at and bulletin.publish_at and bulletin.expires_at <= bulletin.publish_at:
             raise DomainError(_("The expiry must be after the publishing time."), field="expires_at")
         if target_roles is not None:

@@ -4,7 +4,7 @@ the operators' queue, and calls for pilots."""
 from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zonebridge.accounts.models import User
@@ -215,7 +215,7 @@ def create_request(request, payload: RequestIn):
         raise DomainError(f"unknown organisation {payload.organisation!r}", field="organisation")
     created = request_services.submit_request(service, acting_user=request.auth, organisation=organisation,
                                               details=payload.details, answers=payload.answers)
-    return 201, _detail(request.auth, created)
+    return Status(201, _detail(request.auth, created))
 
 
 @router.get("/requests/{request_id}", response=RequestDetailOut, auth=ApiKeyAuth())
@@ -244,7 +244,7 @@ def post_request_message(request, request_id: int, payload: MessageIn):
     service_request = _request_for(request.auth, request_id)
     request_services.post_message(service_request, acting_user=request.auth, body=payload.body,
                                   internal=payload.internal)
-    return 201, _detail(request.auth, service_request)
+    return Status(201, _detail(request.auth, service_request))
 
 
 @router.post("/requests/{request_id}/rating", response=RequestDetailOut, auth=ApiKeyAuth())
@@ -289,4 +289,4 @@ def apply_to_call(request, call_id: int, payload: ApplicationIn):
         raise DomainError(f"unknown organisation {payload.applicant!r}", field="applicant")
     application: ScenarioApplication = scenario_services.apply_to_call(
         call, acting_user=request.auth, applicant=applicant, proposal=payload.proposal)
-    return 201, application
+    return Status(201, application)
