@@ -169,7 +169,7 @@ CALL_TEXT_FIELDS = field_names(ScenarioCall.TRILINGUAL_FIELDS)
 
 class CallSearchForm(forms.Form):
     q = forms.CharField(label=_("Search calls"), required=False, max_length=200,
-                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("port, 港口, 港口…")}))
+                        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("port, 港口, 醫院…")}))
 
 
 class ScenarioCallForm(forms.ModelForm):
