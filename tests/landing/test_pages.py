@@ -84,3 +84,12 @@ def test_admin_saves_a_service_through_the_service(client, superuser, lingang):
     for name in ("service", "servicerequest", "scenariocall", "scenarioapplication"):
         assert client.get(reverse(f"admin:landing_{name}_changelist")).status_code == 200
     assert client.get(reverse("admin:bulletins_bulletin_add")).status_code == 200
+
+
+def test_a_provider_member_finds_the_requests_assigned_to_them(client, legal_request, operator_lingang,
+                                                               provider_member):
+    advance(legal_request, "triage", "assign", by=operator_lingang, assignee=provider_member)
+    client.force_login(provider_member)
+    body = client.get("/en/landing/requests/").content.decode()
+    assert legal_request.reference in body
+    assert client.get(f"/en/landing/requests/{legal_request.pk}/").status_code == 200

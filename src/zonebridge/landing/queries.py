@@ -38,6 +38,12 @@ def requests_of(user) -> QuerySet:
             .select_related("service__zone", "organisation", "assignee").distinct())
 
 
+def assigned_to(user) -> QuerySet:
+    """The open requests assigned to `user` (an operator, or a member of a provider organisation)."""
+    return (ServiceRequest.objects.filter(assignee=user, state__in=OPEN_STATES + ("delivered",))
+            .select_related("service__zone", "organisation", "assignee").order_by("due_on", "pk"))
+
+
 def overdue_q(now: datetime | None = None) -> Q:
     """Open, running and past the due date, each zone by its own calendar date."""
     now = now or timezone.now()

@@ -92,7 +92,8 @@ def my_requests(request):
     """The requests you (or your organisation) made."""
     page = Paginator(queries.requests_of(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "landing/my_requests.html", {
-        "page": page, "is_operator": policy.operates_any_zone(request.user)})
+        "page": page, "assigned": queries.assigned_to(request.user)[:50],
+        "is_operator": policy.operates_any_zone(request.user)})
 
 
 def _visible_request(request, request_id: int) -> ServiceRequest:
@@ -266,7 +267,8 @@ def call_list(request):
     q = form.cleaned_data.get("q", "") if form.is_valid() else ""
     page = Paginator(queries.search_calls(q), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "landing/call_list.html", {
-        "form": form, "page": page, "may_publish": policy.publishing_organisations(request.user).exists()})
+        "form": form, "page": page, "may_publish": policy.publishing_organisations(request.user).exists(),
+        "is_operator": policy.operates_any_zone(request.user)})
 
 
 @login_required
