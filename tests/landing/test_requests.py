@@ -172,6 +172,16 @@ def test_overdue_requests_are_marked_once_and_found_in_the_queue(legal_request, 
     assert not request_services.is_overdue(legal_request, date(2026, 3, 5))
 
 
+def test_the_team_is_warned_on_the_last_working_day(legal_request, operator_lingang):
+    # Due Thursday 5 March: nothing on Wednesday, a warning on Thursday (once), overdue on Friday.
+    assert request_services.mark_overdue(now=at(2026, 3, 4, 9)) == 0
+    assert request_services.mark_overdue(now=at(2026, 3, 5, 9)) == 0
+    request_services.mark_overdue(now=at(2026, 3, 5, 15))
+    kinds = list(Notification.objects.filter(recipient=operator_lingang).values_list("kind", flat=True))
+    assert kinds.count("landing.request_due_soon") == 1 and "landing.request_overdue" not in kinds
+    assert request_services.mark_overdue(now=at(2026, 3, 6, 9)) == 1
+
+
 def test_internal_notes_never_reach_the_requester(legal_request, operator_lingang, org_admin):
     request_services.post_message(legal_request, acting_user=operator_lingang, body="Client seems unsure.",
                                   internal=True)

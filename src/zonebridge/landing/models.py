@@ -125,6 +125,7 @@ class ServiceRequest(models.Model):
     # While the team waits on the requester the clock stops; the working days it stood still move the due date.
     paused_since = models.DateField(_("waiting on the requester since"), null=True, blank=True)
     paused_working_days = models.PositiveSmallIntegerField(default=0)
+    due_soon_notified_at = models.DateTimeField(null=True, blank=True)
     overdue_notified_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
 

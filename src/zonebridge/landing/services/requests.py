@@ -233,9 +233,9 @@ def resume_clock(request: ServiceRequest, *, acting_user, now: datetime | None =
                                                                zone.region)
         locked.paused_since = None
         locked.due_on = due_date(locked)
-        locked.overdue_notified_at = None
+        locked.overdue_notified_at = locked.due_soon_notified_at = None
         locked.save(update_fields=["paused_since", "paused_working_days", "due_on", "overdue_notified_at",
-                                   "updated_at"])
+                                   "due_soon_notified_at", "updated_at"])
         audit.record("landing.servicerequest.resume", actor=acting_user, target=locked,
                      after={"due_on": locked.due_on, "paused_working_days": locked.paused_working_days})
     return locked
@@ -263,7 +263,7 @@ def post_message(request: ServiceRequest, *, acting_user, body: str, internal: b
             resume_clock(request, acting_user=acting_user, now=now)
         params = _params(request, author=str(acting_user))
         if from_requester:
-            recipients = [request.assignee] if request.assignee_id else list(request.service.zone.operators.all())
+            recipients = _team_of(request)
         elif not internal:
             recipients = [request.requester]
         else:
@@ -284,26 +284,35 @@ def rate(request: ServiceRequest, *, acting_user, rating: int, comment: str = ""
                               changes={"rating": rating, "rating_comment": (comment or "").strip()[:1000]})
 
 
+def _team_of(request: ServiceRequest) -> list:
+    return [request.assignee] if request.assignee_id else list(request.service.zone.operators.filter(is_active=True))
+
+
 def mark_overdue(now: datetime | None = None) -> int:
-    """Tell the assignee (or the zone's operators) once about each request past its due date; return how many."""
+    """Warn the assignee (or the zone's operators) once on a request's last working day, and once when it is
+    overdue; return how many requests became overdue. Run hourly by the task queue."""
     now = now or timezone.now()
     count = 0
     candidates = (ServiceRequest.objects.filter(state__in=OPEN_STATES, paused_since__isnull=True,
                                                 overdue_notified_at__isnull=True)
                   .select_related("service__zone", "organisation", "assignee"))
     for request in candidates:
-        if not is_overdue(request, today_in(request.service.zone, now)):
+        today = today_in(request.service.zone, now)
+        if is_overdue(request, today):
+            marker, kind = "overdue_notified_at", "landing.request_overdue"
+        elif today == request.due_on and request.due_soon_notified_at is None:
+            marker, kind = "due_soon_notified_at", "landing.request_due_soon"
+        else:
             continue
         with transaction.atomic():
-            updated = ServiceRequest.objects.filter(pk=request.pk, overdue_notified_at__isnull=True).update(
-                overdue_notified_at=now)
-            if not updated:
-                continue  # another worker got there first
-            audit.record("landing.servicerequest.overdue", actor=None, target=request,
-                         after={"due_on": request.due_on})
-            recipients = [request.assignee] if request.assignee_id else list(request.service.zone.operators.all())
-            for recipient in recipients:
-                notify(recipient, "landing.request_overdue", params=_params(request, due=str(request.due_on)),
-                       url=_url(request))
-        count += 1
+            # Only the worker that sets the marker tells anyone (several workers may run this at once).
+            if not ServiceRequest.objects.filter(pk=request.pk, **{f"{marker}__isnull": True}).update(
+                    **{marker: now}):
+                continue
+            if kind == "landing.request_overdue":
+                audit.record("landing.servicerequest.overdue", actor=None, target=request,
+                             after={"due_on": request.due_on})
+                count += 1
+            for recipient in _team_of(request):
+                notify(recipient, kind, params=_params(request, due=str(request.due_on)), url=_url(request))
     return count
