@@ -93,3 +93,28 @@ def test_a_provider_member_finds_the_requests_assigned_to_them(client, legal_req
     body = client.get("/en/landing/requests/").content.decode()
     assert legal_request.reference in body
     assert client.get(f"/en/landing/requests/{legal_request.pk}/").status_code == 200
+
+
+def test_an_operator_adds_a_service_to_their_zones_catalogue(client, operator_lingang, operator_hk, lingang,
+                                                              provider_org):
+    client.force_login(operator_lingang)
+    response = client.post("/zh-hans/landing/services/new/", {
+        "zone": lingang.pk, "slug": "lingang-visas", "category": "talent", "provider": provider_org.pk,
+        "sla_days": 12, "is_active": "on", "eligible_kinds": ["startup"], "chinese_source": "zh_hans",
+        "name_en": "Visa desk", "name_zh_hans": "签证服务台"})
+    assert response.status_code == 302
+    from zonebridge.landing.models import Service
+
+    service = Service.objects.get(slug="lingang-visas")
+    assert service.name_zh_hant == "簽證服務枱" and service.kinds == ["startup"] and service.provider == provider_org
+    client.force_login(operator_hk)
+    assert client.get("/en/landing/services/lingang-visas/edit/").status_code == 403
+
+
+def test_space_without_a_capacity_is_refused_and_the_form_keeps_its_input(client, operator_lingang, lingang):
+    client.force_login(operator_lingang)
+    response = client.post("/en/landing/services/new/", {
+        "zone": lingang.pk, "slug": "no-capacity", "category": "space", "sla_days": 5, "chinese_source": "zh_hans",
+        "name_en": "Desks without a number"})
+    assert response.status_code == 200 and "Desks without a number" in response.content.decode()
+    assert "Space needs a capacity per month." in response.content.decode()

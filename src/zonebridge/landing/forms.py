@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, field_names
-from zonebridge.directory.models import Zone
+from zonebridge.directory.models import Organisation, OrganisationKind, Zone
 from zonebridge.landing.models import (
     ApplicationState,
     Category,
@@ -160,6 +160,46 @@ class BulkForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["requests"].queryset = requests
         self.fields["assignee"].queryset = assignees
+
+
+SERVICE_TEXT_FIELDS = field_names(Service.TRILINGUAL_FIELDS)
+
+
+class ServiceForm(forms.ModelForm):
+    """An operator's catalogue entry: texts (Chinese in one script, the other converted), rules and capacity."""
+
+    eligible_kinds = forms.MultipleChoiceField(label=_("Kinds of organisation that may ask"), required=False,
+                                               choices=OrganisationKind.choices, widget=forms.CheckboxSelectMultiple,
+                                               help_text=_("None ticked: every kind."))
+
+    class Meta:
+        model = Service
+        fields = ["zone", "slug", "category", "provider", "sla_days", "capacity_per_month", "partner_zone_only",
+                  "is_active", "eligible_kinds", "chinese_source", *SERVICE_TEXT_FIELDS]
+        widgets = {f"description_{s}": forms.Textarea(attrs={"rows": 4}) for s in LANGUAGE_SUFFIXES}
+
+    def __init__(self, *args, zones, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = zones
+        self.fields["zone"].empty_label = None
+        self.fields["zone"].label_from_instance = lambda zone: zone.name
+        self.fields["provider"].queryset = Organisation.objects.filter(
+            kind=OrganisationKind.SERVICE_PROVIDER, home_zone__in=zones).order_by("name_en")
+        self.fields["provider"].label_from_instance = lambda organisation: organisation.name
+        if self.instance.pk:
+            self.initial["eligible_kinds"] = self.instance.kinds
+            self.fields["slug"].disabled = True
+            self.fields["zone"].disabled = True
+
+    def texts(self) -> dict[str, str]:
+        return {name: self.cleaned_data.get(name) or "" for name in SERVICE_TEXT_FIELDS}
+
+    def plain_fields(self) -> dict:
+        fields = {name: self.cleaned_data.get(name) for name in (
+            "category", "provider", "sla_days", "capacity_per_month", "partner_zone_only", "is_active",
+            "chinese_source")}
+        fields["eligible_kinds"] = ",".join(self.cleaned_data.get("eligible_kinds") or [])
+        return fields
 
 
 # --- Calls for pilots ---------------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ app_name = "landing"
 
 urlpatterns = [
     path("", views.catalogue, name="catalogue"),
+    path("services/new/", views.service_create, name="service_create"),
     path("services/<slug:slug>/", views.service_detail, name="service_detail"),
+    path("services/<slug:slug>/edit/", views.service_edit, name="service_edit"),
     path("services/<slug:slug>/request/", views.request_create, name="request_create"),
     path("requests/", views.my_requests, name="my_requests"),
     path("requests/<int:request_id>/", views.request_detail, name="request_detail"),

@@ -22,6 +22,7 @@ from zonebridge.landing.forms import (
     QueueFilterForm,
     RatingForm,
     ScenarioCallForm,
+    ServiceForm,
     ServiceRequestForm,
     TransitionForm,
     answer_labels,
@@ -29,6 +30,7 @@ from zonebridge.landing.forms import (
 from zonebridge.landing.models import RequestState, ScenarioApplication, ScenarioCall, Service, ServiceRequest
 from zonebridge.landing.services import requests as request_services
 from zonebridge.landing.services import scenarios as scenario_services
+from zonebridge.landing.services.catalogue import save_service
 from zonebridge.landing.services.requests import REQUEST_FLOW
 from zonebridge.landing.services.scenarios import APPLICATION_FLOW
 from zonebridge.policy import landing as policy
@@ -60,7 +62,37 @@ def service_detail(request, slug: str):
         month = request_services.today_in(service.zone).replace(day=1)
         left = service.capacity_per_month - request_services.booked_units(service, month)
     return render(request, "landing/service_detail.html", {
-        "service": service, "may_request": policy.may_request(request.user, service), "space_left": left})
+        "service": service, "may_request": policy.may_request(request.user, service), "space_left": left,
+        "may_edit": policy.may_manage_service(request.user, service.zone)})
+
+
+def _service_editor(request, service: Service | None):
+    zones = policy.operated_zones(request.user) if policy.operates_any_zone(request.user) else None
+    if not zones or (service is not None and not policy.may_manage_service(request.user, service.zone)):
+        raise PermissionDenied
+    form = ServiceForm(request.POST or None, instance=service, zones=zones)
+    if request.method == "POST" and form.is_valid():
+        target = service or Service(zone=form.cleaned_data["zone"], slug=form.cleaned_data["slug"])
+        try:
+            saved = save_service(target, acting_user=request.user, texts=form.texts(), fields=form.plain_fields())
+        except DomainError as error:
+            _show(form, error)
+        else:
+            messages.success(request, _("The service is saved."))
+            return redirect("landing:service_detail", slug=saved.slug)
+    return render(request, "landing/service_form.html", {"form": form, "service": service})
+
+
+@login_required
+def service_create(request):
+    """Add a service to the catalogue of a zone you operate."""
+    return _service_editor(request, None)
+
+
+@login_required
+def service_edit(request, slug: str):
+    """Edit a catalogue service of a zone you operate."""
+    return _service_editor(request, get_object_or_404(Service.objects.select_related("zone"), slug=slug))
 
 
 @login_required
