@@ -69,6 +69,7 @@ PAGES = [
     Rule("<lang>/landing/scenarios/new/", only(*CALL_PUBLISHERS), method="POST", data={"title_en": "incomplete"}),
     Rule("<lang>/landing/scenarios/<int:call_id>/", everyone()),
     Rule("<lang>/landing/scenarios/<int:call_id>/apply/", only(*APPLICANTS)),
+    Rule("<lang>/landing/scenarios/<int:call_id>/close/", only(*CALL_OWNERS), method="POST"),
     Rule("<lang>/landing/scenarios/applications/<int:application_id>/", only(*APPLICANTS, *CALL_OWNERS)),
     Rule("<lang>/landing/scenarios/applications/<int:application_id>/",
          _with(only(*APPLICANTS, *CALL_OWNERS), org_admin=FORBIDDEN, org_member=FORBIDDEN), method="POST",

@@ -142,3 +142,15 @@ def test_a_traditional_chinese_query_finds_a_call_written_in_simplified(port_cal
     assert [call.title_en for call in queries.search_calls("起重機")] == ["Crane scheduling"]
     assert len(queries.search_calls("")) == 2
     assert not queries.search_calls("submarine").exists()
+
+
+def test_the_owner_closes_a_call_and_nobody_applies_any_more(port_call, battery_admin, org_admin, fintech_startup,
+                                                             client):
+    client.force_login(org_admin)
+    assert client.post(f"/en/landing/scenarios/{port_call.pk}/close/").status_code == 403
+    client.force_login(battery_admin)
+    assert client.post(f"/en/landing/scenarios/{port_call.pk}/close/").status_code == 302
+    port_call.refresh_from_db()
+    with pytest.raises(NotAllowed):
+        scenarios.apply_to_call(port_call, acting_user=org_admin, applicant=fintech_startup, proposal="late")
+    assert port_call not in queries.search_calls("")

@@ -22,6 +22,7 @@ urlpatterns = [
     path("scenarios/new/", views.call_create, name="call_create"),
     path("scenarios/<int:call_id>/", views.call_detail, name="call_detail"),
     path("scenarios/<int:call_id>/apply/", views.call_apply, name="call_apply"),
+    path("scenarios/<int:call_id>/close/", views.call_close, name="call_close"),
     path("scenarios/applications/<int:application_id>/", views.application_detail,
          name="application_detail"),
 ]

@@ -336,6 +336,19 @@ def call_detail(request, call_id: int):
 
 
 @login_required
+@require_POST
+def call_close(request, call_id: int):
+    """The owner stops taking applications."""
+    call = get_object_or_404(ScenarioCall.objects.select_related("owner__home_zone"), pk=call_id)
+    try:
+        scenario_services.close_call(call, acting_user=request.user)
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    messages.success(request, _("The call is closed to new applications."))
+    return redirect("landing:call_detail", call_id=call.pk)
+
+
+@login_required
 def call_apply(request, call_id: int):
     """Apply to run a pilot."""
     call = get_object_or_404(ScenarioCall.objects.select_related("owner__home_zone"), pk=call_id)
