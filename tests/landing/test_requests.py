@@ -86,6 +86,10 @@ def test_only_operators_of_the_zone_triage(legal_request, org_admin, operator_hk
     for user in (org_admin, operator_hk):
         with pytest.raises(NotAllowed):
             advance(legal_request, "triage", by=user)
+        # Refused for who they are before anything is said about a missing assignee or reason.
+        for action in ("assign", "decline"):
+            with pytest.raises(NotAllowed):
+                request_services.change_state(legal_request, action, acting_user=user)
 
 
 def test_a_transition_from_the_wrong_state_is_a_conflict(legal_request, operator_lingang):

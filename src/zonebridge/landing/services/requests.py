@@ -165,6 +165,8 @@ def change_state(request: ServiceRequest, action: str, *, acting_user, assignee=
                  reason: str = "") -> ServiceRequest:
     """Apply one workflow action (triage, assign, start, deliver, close, decline), audited, and tell those
     concerned."""
+    # Who may and from which state first (re-checked under the row lock), then what the action needs.
+    REQUEST_FLOW.check(request, action, acting_user=acting_user)
     changes: dict = {}
     if action == "assign":
         if assignee is None or not policy.may_be_assigned(assignee, request):

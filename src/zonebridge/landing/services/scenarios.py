@@ -122,6 +122,8 @@ def decide(application: ScenarioApplication, action: str, *, acting_user, pitch_
            pitched_on: date | None = None, pilot_start: date | None = None, pilot_end: date | None = None,
            outcome: str = "", outcome_notes: str = "", report=None) -> ScenarioApplication:
     """The owner moves an application on (shortlist, pitch, select, start_pilot, complete, reject)."""
+    # Who may and from which state first (re-checked under the row lock), then what the step records.
+    APPLICATION_FLOW.check(application, action, acting_user=acting_user)
     changes: dict = {}
     if action == "pitch":
         if not pitched_on:
@@ -139,7 +141,6 @@ def decide(application: ScenarioApplication, action: str, *, acting_user, pitch_
         changes.update(outcome=outcome, outcome_notes=(outcome_notes or "").strip()[:3000])
     with transaction.atomic():
         if action == "complete":
-            APPLICATION_FLOW.check(application, action, acting_user=acting_user)
             stored = store_upload(report, kind=PILOT_REPORT_UPLOAD, owner=acting_user, field="report")
             replace_file(application.report)
             changes["report_id"] = stored.pk
