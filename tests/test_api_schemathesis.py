@@ -82,6 +82,10 @@ def test_the_api_answers_any_request_without_error_and_as_documented(api_schema)
 def test_the_api_answers_requests_on_real_objects_without_error_and_as_documented(api_schema):
     failures, statuses = exercise(api_schema, REAL_OBJECTS)
     assert not failures, "\n\n".join(failures)
-    # The token works and the generated edits reach the service: every operation answered with success.
-    assert all(any(200 <= status < 300 for status in answered) for answered in statuses.values()), statuses
+    # The token works and the generated edits reach the service: every operation of the directory, whose objects
+    # REAL_OBJECTS pins, answered with success (the apps' success paths are in their own API tests).
+    directory = {label: answered for label, answered in statuses.items()
+                 if any(part in label for part in ("/zones", "/sectors", "/organisations", "/people"))}
+    assert directory and all(any(200 <= status < 300 for status in answered) for answered in directory.values()), \
+        statuses
     assert len(statuses) == len(list(api_schema.get_all_operations()))

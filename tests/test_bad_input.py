@@ -36,8 +36,9 @@ def test_every_paginated_list_bounds_its_page_number():
 
 @pytest.mark.parametrize("page", HUGE_PAGES)
 def test_a_huge_page_number_is_a_422_on_every_list(client, battery_maker, org_admin, page):
+    token = issue_api_token(org_admin, "pages")[1]  # lists behind a token are checked too
     for path in paginated_list_paths():
-        response = client.get(path, {"page": page})
+        response = client.get(path, {"page": page}, HTTP_AUTHORIZATION=f"Bearer {token}")
         assert response.status_code == 422, (path, response.content)
         assert problems(response)[0]["loc"] == ["query", "page"]
 

@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "zonebridge.core",
     "zonebridge.accounts",
     "zonebridge.directory",
+    "zonebridge.landing",
+    "zonebridge.bulletins",
     "zonebridge.demo",
     "zonebridge.operations",
 ]

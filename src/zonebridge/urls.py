@@ -18,4 +18,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("zonebridge.accounts.urls")),
     path("", include("zonebridge.core.urls")),
     path("", include("zonebridge.directory.urls")),
+    path("landing/", include("zonebridge.landing.urls")),
+    path("bulletins/", include("zonebridge.bulletins.urls")),
 )
