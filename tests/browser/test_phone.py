@@ -169,7 +169,19 @@ def test_no_page_scrolls_sideways_on_a_phone(live_server_database, phone_page, b
         expect(page.locator("main h1")).to_be_visible()
         assert not scrolls_sideways(page), path
 
-    # The check itself catches a page wider than the phone.
-    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<table><tr><td>'"
-                  " + 'x'.repeat(80) + '</td></tr></table>')")
+    # Forms are one column: every field of the profile editor starts at the left edge.
+    page.goto(f"{base}/zh-hans/organisations/sinovolt/edit/")
+    lefts = page.evaluate("[...document.querySelectorAll('main input:not([type=hidden]):not([type=checkbox]), "
+                          "main textarea, main select')].map(e => Math.round(e.getBoundingClientRect().left))")
+    assert len(lefts) > 10 and max(lefts) - min(lefts) <= 4  # (a file input's frame sits 2 px further out)
+
+    # The check itself catches a page wider than the phone; a wide table in .table-scroll scrolls in its own box.
+    wide_table = "'<table><tr><td>' + 'x'.repeat(80) + '</td></tr></table>'"
+    page.evaluate(f"document.querySelector('main').insertAdjacentHTML('beforeend', {wide_table})")
     assert scrolls_sideways(page)
+    page.evaluate("document.querySelector('main > table:last-child').remove()")
+    page.evaluate("document.querySelector('main').insertAdjacentHTML('beforeend', '<div class=\"table-scroll\" "
+                  f"tabindex=\"0\" role=\"region\" aria-label=\"wide\">' + {wide_table} + '</div>')")
+    assert not scrolls_sideways(page)
+    assert page.evaluate("document.querySelector('.table-scroll').scrollWidth > "
+                         "document.querySelector('.table-scroll').clientWidth")
