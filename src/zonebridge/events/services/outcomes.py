@@ -17,6 +17,7 @@ from zonebridge.policy import events as policy
 def report_meeting(meeting: Meeting, *, acting_user, held: bool, outcome: str = Outcome.NONE,
                    note: str = "") -> MeetingReport:
     """Record the acting person's side of a meeting that has taken place (or should have)."""
+    meeting = Meeting.objects.select_related("slot", "event").get(pk=meeting.pk)  # its state as it is now
     registration = Registration.objects.filter(seats__meeting=meeting, user=acting_user).first() \
         if policy.is_seated(acting_user, meeting) else None
     if registration is None:
