@@ -198,4 +198,4 @@ def _server_error(request, error: Exception):
 
 
 api.add_router("/v1/", directory_router)
-api.add_router("/v1/events/", events_router)
+api.add_router("/v1/events", events_router)

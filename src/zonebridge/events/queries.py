@@ -23,7 +23,8 @@ from zonebridge.events.models import (
 def visible_events(user, operated_zone_ids=()):
     """Events anyone may see (not drafts), plus drafts of the zones the user operates."""
     events = Event.objects.select_related("zone").annotate(
-        participant_count=Count("registrations", filter=Q(registrations__state=RegistrationState.APPROVED)))
+        participant_count=Count("registrations", filter=Q(registrations__state=RegistrationState.APPROVED))
+    ).order_by("-starts_on", "slug")
     if getattr(user, "is_superuser", False):
         return events
     return events.filter(~Q(state=EventState.DRAFT) | Q(zone_id__in=list(operated_zone_ids)))

@@ -28,7 +28,7 @@ from zonebridge.events.forms import (
     RunForm,
 )
 from zonebridge.events.jobs import SCHEDULE, exclusive_key
-from zonebridge.events.models import Event, Meeting, MeetingReport, MeetingRequest, Registration, RequestState
+from zonebridge.events.models import Event, Meeting, MeetingReport, MeetingRequest, Registration
 from zonebridge.events.services import outcomes, registrations, requests, schedule, setup
 from zonebridge.events.warnings import plain_warnings
 from zonebridge.policy import events as policy
@@ -346,7 +346,7 @@ def schedule_page(request, slug: str):
     return render(request, "events/schedule.html", {
         "event": event, "run": run, "warnings": plain_warnings(run, event) if run else [],
         "grid": [(slot, by_slot[slot.pk]) for slot in slots], "unscheduled": unscheduled,
-        "edit_form": MeetingEditForm(event=event), "counts": queries.counts(event)})
+        "counts": queries.counts(event)})
 
 
 @login_required

@@ -20,7 +20,6 @@ from zonebridge.core.errors import Conflict, DomainError, NotAllowed
 from zonebridge.core.notifications import notify
 from zonebridge.core.workflow import Transition, Workflow
 from zonebridge.events.models import (
-    ACTIVE_REQUEST_STATES,
     Category,
     Event,
     EventState,
