@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.pagination import paginate
 
 from zonebridge.api_auth import ApiKeyAuth
@@ -244,7 +244,7 @@ def register(request, slug: str, payload: RegistrationIn):
     registration = registrations.register(event, acting_user=request.auth, organisation=organisation,
                                           category=payload.category,
                                           texts={"offers_en": payload.offers_en, "needs_en": payload.needs_en})
-    return 201, registration
+    return Status(201, registration)
 
 
 @router.get("/{slug}/participants", response=list[ParticipantOut], auth=TOKEN)
@@ -285,7 +285,7 @@ def send_request(request, slug: str, payload: RequestIn):
     colleagues = list(Registration.objects.filter(pk__in=payload.colleagues, event=event))
     created = requests.send_request(event, acting_user=request.auth, recipient=recipient, note=payload.note,
                                     colleagues=colleagues)
-    return 201, created
+    return Status(201, created)
 
 
 @router.post("/{slug}/requests/{request_id}/answer", response=RequestOut, auth=TOKEN)
@@ -326,7 +326,7 @@ def start_run(request, slug: str, payload: RunIn):
     event = _managed(request, slug)
     job = start_job(SCHEDULE, acting_user=request.auth, exclusive_key=exclusive_key(event),
                     params={"event_id": event.pk, "mode": payload.mode})
-    return 202, {"job": str(job.pk), "url": reverse("core:job_detail", kwargs={"job_id": job.pk})}
+    return Status(202, {"job": str(job.pk), "url": reverse("core:job_detail", kwargs={"job_id": job.pk})})
 
 
 @router.get("/{slug}/schedule", response=ScheduleOut, auth=TOKEN)
