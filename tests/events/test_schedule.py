@@ -162,3 +162,15 @@ def test_a_participant_books_a_free_time_and_it_is_confirmed(event, meetings, pe
         schedule.book_meeting(meetings[1], acting_user=people["cy"].user, slot=slot)
     with pytest.raises(NotAllowed):
         schedule.book_meeting(meetings[2], acting_user=people["ann"].user, slot=slot)
+
+
+def test_an_online_event_is_scheduled_without_tables(make_event, org_admin, battery_admin, fintech_startup,
+                                                    battery_maker, operator_hk):
+    from tests.events.conftest import join
+
+    event = make_event(slug="online", format="online", video_base_url="https://meet.example.org")
+    meeting = meet(join(event, org_admin, fintech_startup, "visitor"), join(event, battery_admin, battery_maker, "host"))
+    run = schedule.run_schedule(event, acting_user=operator_hk)
+    assert run.scheduled == 1
+    slot, table, state = placed(meeting)
+    assert slot and table is None and state == MeetingState.SCHEDULED
