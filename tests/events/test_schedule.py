@@ -169,7 +169,8 @@ def test_an_online_event_is_scheduled_without_tables(make_event, org_admin, batt
     from tests.events.conftest import join
 
     event = make_event(slug="online", format="online", video_base_url="https://meet.example.org")
-    meeting = meet(join(event, org_admin, fintech_startup, "visitor"), join(event, battery_admin, battery_maker, "host"))
+    visitor = join(event, org_admin, fintech_startup, "visitor")
+    meeting = meet(visitor, join(event, battery_admin, battery_maker, "host"))
     run = schedule.run_schedule(event, acting_user=operator_hk)
     assert run.scheduled == 1
     slot, table, state = placed(meeting)
