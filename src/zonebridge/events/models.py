@@ -299,7 +299,7 @@ class Meeting(models.Model):
     people = models.ManyToManyField(Registration, through="Seat", related_name="meetings")
     state = models.CharField(_("state"), max_length=12, choices=MeetingState.choices,
                              default=MeetingState.UNSCHEDULED)
-    slot = models.ForeignKey(Slot, null=True, blank=True, on_delete=models.PROTECT, related_name="meetings")
+    slot = models.ForeignKey(Slot, null=True, blank=True, on_delete=models.RESTRICT, related_name="meetings")
     table = models.PositiveSmallIntegerField(_("table"), null=True, blank=True)
     weight = models.PositiveSmallIntegerField(default=1)
     video_link = models.URLField(_("video link"), blank=True, max_length=300)
@@ -326,7 +326,7 @@ class Seat(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="seats")
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="seats")
-    slot = models.ForeignKey(Slot, null=True, blank=True, on_delete=models.PROTECT, related_name="seats")
+    slot = models.ForeignKey(Slot, null=True, blank=True, on_delete=models.RESTRICT, related_name="seats")
 
     class Meta:
         constraints = [
