@@ -160,7 +160,7 @@ def _event(world, operator, delegates, slug, title, offset, size, per_person, ta
         pairs[key] = _request_state(rng, kind)
     by_pk = {r.pk: r for r in registrations}
     interests, weights = [], {}
-    for (a, b), state in pairs.items():
+    for a, b in pairs:
         mutual = rng.random() < 0.3
         level = InterestLevel.MUST if rng.random() < 0.3 else InterestLevel.WOULD
         interests.append(Interest(event=event, source_id=a, target_id=b, level=level))
