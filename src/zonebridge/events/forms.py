@@ -76,6 +76,10 @@ class RegistrationForm(TextsMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
         self.fields["organisation"].label_from_instance = lambda organisation: organisation.name
+        if organisations is not None and len(organisations) == 1:
+            # Most people belong to one organisation: nothing to choose.
+            self.fields["organisation"].empty_label = None
+            self.fields["organisation"].initial = organisations[0].pk
 
 
 class ProfileForm(TextsMixin, forms.ModelForm):

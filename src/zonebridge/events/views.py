@@ -101,7 +101,7 @@ def event_detail(request, slug: str):
         "may_register": registration is None and policy.may_register(request.user, event),
         "may_view_participants": policy.may_view_participants(request.user, event),
         "transitions": setup.EVENT_FLOW.available(event, request.user),
-        "slot_count": event.slots.count(), "counts": queries.counts(event) if manage else {},
+        "slot_count": event.slots.count(),
     })
 
 

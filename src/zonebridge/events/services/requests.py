@@ -155,10 +155,11 @@ def send_request(event: Event, *, acting_user, recipient: Registration, note: st
         by_pk = {registration.pk: registration for registration in people}
         for registration in (requester, recipient, *colleagues):
             if active_load(by_pk[registration.pk]) >= event.meeting_cap:
-                who = _("You have") if registration.pk == requester.pk else _("%(person)s has") % {
-                    "person": person(registration)}
-                raise Conflict(_("%(who)s reached the event's limit of %(cap)s meetings per person.") % {
-                    "who": who, "cap": event.meeting_cap})
+                if registration.pk == requester.pk:
+                    raise Conflict(_("You have reached the event's limit of %(cap)s meetings per person.")
+                                   % {"cap": event.meeting_cap})
+                raise Conflict(_("%(person)s has reached the event's limit of %(cap)s meetings per person.")
+                               % {"person": person(registration), "cap": event.meeting_cap})
         request = MeetingRequest.objects.create(
             event=event, requester=requester, recipient=recipient, note=(note or "").strip(),
             weight=meeting_weight(mine, theirs), created_at=now,
