@@ -98,6 +98,8 @@ def test_register_request_accept_schedule_agenda_ics(request, device, live_serve
     page.goto(f"{base}/zh-hant/events/harbour-day/agenda/")
     expect(page.locator("h1")).to_contain_text("我的議程")
     expect(page.locator("h1")).to_contain_text("海港配對日")
+    check_page()
+    page.goto(f"{base}/en/events/harbour-day/agenda/")
     sign_out(page)
     sign_in(page, base, "org_admin")
     page.goto(f"{base}/zh-hans/events/harbour-day/agenda/")
