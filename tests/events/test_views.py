@@ -113,3 +113,14 @@ def test_a_participant_books_a_time_from_the_agenda(client, event, people):
     client.post(f"/en/events/{event.slug}/meetings/{meeting.pk}/book/", {"slot": slot.pk})
     meeting.refresh_from_db()
     assert (meeting.slot_id, meeting.state) == (slot.pk, MeetingState.CONFIRMED)
+
+
+def test_recommended_matches_come_from_the_ranking_engine_across_languages(client, event, people):
+    bo = people["bo"]
+    bo.offers_zh_hans = "为电动汽车提供动力电池组"
+    bo.save()
+    client.force_login(people["ann"].user)  # ann looks for a "battery supplier"
+    response = client.get(f"/en/events/{event.slug}/participants/recommended/")
+    recommended = [registration for registration, _why in response.context["recommended"]]
+    assert recommended[0] == bo
+    assert people["eve"] not in recommended  # a colleague of ann's organisation is no match

@@ -1,6 +1,7 @@
 """Admin of events: every change goes through the same services as the pages (slots, workflows, audit)."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from zonebridge.core.errors import DomainError
@@ -8,9 +9,13 @@ from zonebridge.events.models import Event, Meeting, MeetingRequest, Registratio
 from zonebridge.events.services import registrations, setup
 from zonebridge.policy import events as policy
 
+# Addresses typed without a scheme are https, as on the event form.
+URL_FIELDS_ASSUME_HTTPS = {models.URLField: {"assume_scheme": "https"}}
+
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
     list_display = ["slug", "title_en", "kind", "zone", "starts_on", "state"]
     list_filter = ["zone", "kind", "state"]
     search_fields = ["slug", "title_en", "title_zh_hans", "title_zh_hant"]
@@ -62,6 +67,8 @@ class RegistrationAdmin(admin.ModelAdmin):
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     """Changed only through the pages and the API (their services check conflicts and notify people)."""
+
+    formfield_overrides = URL_FIELDS_ASSUME_HTTPS
 
     def has_add_permission(self, request):
         return False

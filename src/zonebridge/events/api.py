@@ -185,7 +185,7 @@ class AgendaItemOut(Schema):
     ends_at: datetime
     table: int | None
     video_link: str
-    with_: list[str] = Field(..., alias="with")
+    people: list[str] = Field(..., description="The other people of the meeting")
 
 
 class ReportIn(Schema):
@@ -305,7 +305,7 @@ def my_agenda(request, slug: str):
     mine = _mine(request.auth, _event(request, slug))
     return [{"meeting": seat.meeting_id, "starts_at": seat.slot.starts_at, "ends_at": seat.slot.ends_at,
              "table": seat.meeting.table, "video_link": seat.meeting.video_link,
-             "with": [f"{s.registration.user} ({s.registration.organisation})" for s in seat.meeting.seats.all()
+             "people": [f"{s.registration.user} ({s.registration.organisation})" for s in seat.meeting.seats.all()
                       if s.registration_id != mine.pk]}
             for seat in queries.agenda(mine)]
 
