@@ -79,6 +79,7 @@ PAGES = [
     page(P + "<slug:slug>/schedule/", only(*OPERATORS)),
     page(P + "<slug:slug>/schedule/publish/", only(*OPERATORS), method="POST"),
     page(P + "<slug:slug>/schedule/print/", only(*OPERATORS)),
+    page(P + "<slug:slug>/meetings/<int:meeting_id>/", only(*OPERATORS)),
     page(P + "<slug:slug>/meetings/<int:meeting_id>/", only(*OPERATORS), method="POST", data={"action": "cancel"}),
     page(P + "<slug:slug>/meetings/<int:meeting_id>/book/", only("org_admin"), method="POST", data={}),
     page(P + "<slug:slug>/meetings/<int:meeting_id>/report/", only("org_admin")),

@@ -84,6 +84,7 @@ def test_a_hand_move_into_a_conflict_shows_the_conflicting_meeting(client, event
     slot = event.slots.get(number=1)
     schedule.move_meeting(first, acting_user=operator_hk, slot=slot)
     client.force_login(operator_hk)
+    assert client.get(f"/en/events/{event.slug}/meetings/{second.pk}/").status_code == 200
     response = client.post(f"/en/events/{event.slug}/meetings/{second.pk}/", {"action": "move", "slot": slot.pk},
                            follow=True)
     assert f"already has meeting #{first.pk}" in response.content.decode()

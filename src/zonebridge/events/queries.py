@@ -104,7 +104,7 @@ def free_slots_for(meeting: Meeting):
 
 def schedule_grid(event: Event):
     """(slots, {slot id: [meetings in table order]}, unscheduled meetings) for the operator's pages."""
-    slots = list(Slot.objects.filter(event=event).order_by("number"))
+    slots = list(Slot.objects.filter(event=event).select_related("event").order_by("number"))
     meetings = (Meeting.objects.filter(event=event).exclude(state=MeetingState.CANCELLED)
                 .prefetch_related(Prefetch("seats", queryset=Seat.objects.select_related(
                     "registration__user", "registration__organisation"))).order_by("table", "pk"))
@@ -139,7 +139,7 @@ def registration_by_token(token: str) -> Registration | None:
 def printed_agendas(event: Event) -> list[tuple[Registration, list[dict]]]:
     """Every participant with placed meetings and their meetings in time order (the operator's print page)."""
     seats = (Seat.objects.filter(meeting__event=event, meeting__state__in=PLACED_STATES, slot__isnull=False)
-             .select_related("registration__user", "registration__organisation", "slot", "meeting")
+             .select_related("registration__user", "registration__organisation", "slot__event", "meeting")
              .order_by("registration__organisation__name_en", "registration__user__display_name", "slot__number"))
     people_of: dict[int, list[str]] = {}
     for meeting_id, user, organisation in Seat.objects.filter(

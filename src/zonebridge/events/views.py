@@ -363,11 +363,13 @@ def schedule_publish(request, slug: str):
 
 
 @login_required
-@require_POST
 def meeting_edit(request, slug: str, meeting_id: int):
     """Move, swap or cancel one meeting by hand (each checked for conflicts)."""
     event = _managed_event(request, slug)
-    meeting = get_object_or_404(Meeting, pk=meeting_id, event=event)
+    meeting = get_object_or_404(Meeting.objects.select_related("slot__event"), pk=meeting_id, event=event)
+    if request.method != "POST":
+        return render(request, "events/meeting_edit.html", {
+            "event": event, "meeting": meeting, "slots": event.slots.select_related("event").order_by("number")})
     form = MeetingEditForm(request.POST, event=event)
     try:
         if not form.is_valid():
@@ -386,7 +388,7 @@ def meeting_edit(request, slug: str, meeting_id: int):
         else:
             schedule.cancel_meeting(meeting, acting_user=request.user)
     except DomainError as error:
-        return _refuse(request, error, "events:schedule", slug=slug)
+        return _refuse(request, error, "events:meeting_edit", slug=slug, meeting_id=meeting_id)
     messages.success(request, _("Meeting #%(number)s was changed.") % {"number": meeting.pk})
     return redirect("events:schedule", slug=slug)
 
@@ -504,8 +506,12 @@ def print_page(request, slug: str):
     event = _managed_event(request, slug)
     slots, by_slot, _unscheduled = queries.schedule_grid(event)
     agendas = queries.printed_agendas(event)
-    return render(request, "events/print.html", {
-        "event": event, "grid": [(slot, by_slot[slot.pk]) for slot in slots], "agendas": agendas,
-        "tables": range(1, event.tables + 1)})
+    tables = range(1, event.tables + 1)
+    rows = []
+    for slot in slots:
+        at_table = {meeting.table: meeting for meeting in by_slot[slot.pk]}
+        rows.append((slot, by_slot[slot.pk], [at_table.get(table) for table in tables]))
+    return render(request, "events/print.html", {"event": event, "rows": rows, "agendas": agendas,
+                                                 "tables": tables})
 
 
