@@ -59,3 +59,13 @@ def test_open_and_close_follow_the_workflow(make_event, operator_hk, org_admin):
     event = setup.open_event(event, acting_user=operator_hk)
     event = setup.close_event(event, acting_user=operator_hk)
     assert event.state == EventState.CLOSED
+
+
+def test_tables_in_use_cannot_be_removed(event, people, operator_hk):
+    from tests.events.conftest import meet
+    from zonebridge.events.services import schedule
+
+    schedule.move_meeting(meet(people["ann"], people["bo"]), acting_user=operator_hk, slot=event.slots.first(),
+                          table=2)
+    with pytest.raises(Conflict, match="table 2"):
+        setup.update_event(event, acting_user=operator_hk, texts={}, fields={"tables": 1})

@@ -125,6 +125,11 @@ def update_event(event: Event, *, acting_user, texts: dict[str, str], fields: di
             raise DomainError(_("An English title is required."), field="title_en")
         apply_texts(event, texts)
         full_clean(event)
+        highest = Meeting.objects.filter(event=event, slot__isnull=False).order_by("-table").values_list(
+            "table", flat=True).first()
+        if highest and event.tables < highest:
+            raise Conflict(_("Meetings are placed at table %(table)s: keep at least that many tables, or move "
+                             "those meetings first.") % {"table": highest}, field="tables")
         event.save()
         after = audit.snapshot(event, TIMING_FIELDS)
         if before != after:
