@@ -122,6 +122,9 @@ def test_recommended_matches_come_from_the_ranking_engine_across_languages(clien
     bo.save()
     client.force_login(people["ann"].user)  # ann looks for a "battery supplier"
     response = client.get(f"/en/events/{event.slug}/participants/recommended/")
+    # Computed by a task, queued by the first look (run at once here: the test queue is immediate).
+    assert response.context["preparing"] is True
+    response = client.get(f"/en/events/{event.slug}/participants/recommended/")
     recommended = [registration for registration, _why in response.context["recommended"]]
     assert recommended[0] == bo
     assert people["eve"] not in recommended  # a colleague of ann's organisation is no match

@@ -92,6 +92,7 @@ class Event(TrilingualText):
     requests_close_at = models.DateTimeField(_("requests close at"), null=True, blank=True)
     schedule_published_at = models.DateTimeField(_("schedule published at"), null=True, blank=True)
     schedule_version = models.PositiveIntegerField(default=0)
+    recommendations_refreshed_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -189,7 +190,11 @@ class Registration(TrilingualText):
     unavailable = models.ManyToManyField(Slot, verbose_name=_("times I cannot meet"), blank=True,
                                          related_name="unavailable_registrations")
     calendar_token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    # The ranking engine's best matches for this person's needs: [[registration id, [reasons]], ...], written by
+    # the task `events.tasks.refresh_recommendations` (building the index takes seconds: never in a request).
+    recommendations = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["event", "organisation__name_en", "user__display_name"]

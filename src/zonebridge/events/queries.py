@@ -156,33 +156,25 @@ def printed_agendas(event: Event) -> list[tuple[Registration, list[dict]]]:
     return list(agendas.values())
 
 
-# The ranking engine's index of an event's participants, kept per process and rebuilt when they change.
-_RANK_INDEXES: dict[int, tuple[tuple, object]] = {}
-
-
-def _profile_text(registration: Registration) -> str:
-    organisation = registration.organisation
-    return " ".join(filter(None, [registration.offers_en, registration.offers_zh_hans, registration.offers_zh_hant,
-                                  organisation.name_en, organisation.summary_en, organisation.summary_zh_hans,
-                                  organisation.summary_zh_hant]))
-
-
-def recommended(mine: Registration, k: int = 5) -> list[tuple[Registration, list[str]]]:
-    """The participants whose offers best answer my needs, ranked by the engine (cross-lingual), with reasons."""
-    from zonebridge.engine.retrieval import Document, RankIndex
-
-    query = " ".join(filter(None, [mine.needs_en, mine.needs_zh_hans, mine.needs_zh_hant]))
-    if not query:
-        return []
-    rows = list(participants(mine.event).exclude(organisation=mine.organisation))
-    signature = (len(rows), max((r.pk for r in rows), default=0),
-                 hash(tuple(_profile_text(r) for r in rows)))
-    cached = _RANK_INDEXES.get(mine.event_id)
-    if cached is None or cached[0] != signature:
-        index = RankIndex.build([Document(id=str(r.pk), text=_profile_text(r)) for r in rows])
-        _RANK_INDEXES[mine.event_id] = cached = (signature, index)
+def recommended(mine: Registration) -> list[tuple[Registration, list[str]]] | None:
+    """My stored recommended matches (None while they are being prepared), minus anyone with a no-thanks."""
+    if mine.event.recommendations_refreshed_at is None or mine.updated_at > mine.event.recommendations_refreshed_at:
+        return None
     refused = {target for target, level in interests_of(mine).items() if level == "no_thanks"}
     refused |= {source for source, level in interests_in(mine).items() if level == "no_thanks"}
-    by_pk = {r.pk: r for r in rows}
-    matches = cached[1].search(query, k + len(refused))
-    return [(by_pk[int(m.id)], m.why) for m in matches if int(m.id) not in refused and m.score > 0][:k]
+    wanted = [(int(pk), why) for pk, why in mine.recommendations if int(pk) not in refused]
+    by_pk = participants(mine.event).in_bulk([pk for pk, _why in wanted])
+    return [(by_pk[pk], why) for pk, why in wanted if pk in by_pk]
+
+
+def latest_change(event: Event):
+    """When a participant of the event last changed (None without participants)."""
+    return Registration.objects.filter(event=event).order_by("-updated_at").values_list(
+        "updated_at", flat=True).first()
+
+
+def needs_refresh(event: Event) -> bool:
+    """True when a participant changed since the event's recommendations were computed."""
+    latest = latest_change(event)
+    return latest is not None and (event.recommendations_refreshed_at is None
+                                   or latest > event.recommendations_refreshed_at)

@@ -3,6 +3,7 @@ requests, the schedule (runs, hand moves, publishing), agendas with .ics and a c
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -30,6 +31,7 @@ from zonebridge.events.forms import (
 from zonebridge.events.jobs import SCHEDULE, exclusive_key
 from zonebridge.events.models import Event, Meeting, MeetingReport, MeetingRequest, Registration
 from zonebridge.events.services import outcomes, registrations, requests, schedule, setup
+from zonebridge.events.tasks import refresh_recommendations_task
 from zonebridge.events.warnings import plain_warnings
 from zonebridge.policy import events as policy
 
@@ -246,8 +248,13 @@ def recommendations(request, slug: str):
     if not policy.may_view_participants(request.user, event):
         raise PermissionDenied
     mine = policy.registration_of(request.user, event)
-    return render(request, "events/_recommended.html", {
-        "event": event, "recommended": queries.recommended(mine) if mine else []})
+    recommended = queries.recommended(mine) if mine else []
+    if recommended is None and cache.add(f"events:recommendations:{event.pk}:{queries.latest_change(event)}", True,
+                                         timeout=3600):
+        # Queued once per change of the participants, whoever looks: the task computes everyone's at once.
+        refresh_recommendations_task(event.pk)
+    return render(request, "events/_recommended.html", {"event": event, "recommended": recommended,
+                                                        "preparing": recommended is None})
 
 
 @login_required

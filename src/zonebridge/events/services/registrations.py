@@ -2,6 +2,7 @@
 
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -21,6 +22,7 @@ from zonebridge.events.models import (
     RequestState,
     new_token,
 )
+from zonebridge.events.tasks import refresh_recommendations_task
 from zonebridge.policy import events as policy
 
 PROFILE_PLAIN_FIELDS = ("category", "time_zone", "chinese_source")
@@ -35,6 +37,11 @@ REGISTRATION_FLOW = Workflow("events.registration", transitions=[
                target=RegistrationState.CANCELLED, label=gettext_lazy("Cancel registration"),
                allowed=policy.may_cancel_registration),
 ])
+
+
+def participants_changed(event: Event) -> None:
+    """Recompute the event's recommended matches once this transaction commits (a task: it takes seconds)."""
+    transaction.on_commit(lambda: refresh_recommendations_task(event.pk))
 
 
 def event_title(event: Event) -> dict[str, str]:
@@ -64,6 +71,8 @@ def register(event: Event, *, acting_user, organisation, category: str, texts: d
             registration.save()
             audit.record("events.registration.create", actor=acting_user, target=registration,
                          after={"state": registration.state, "organisation": organisation.slug})
+            if registration.is_approved:
+                participants_changed(event)
     except IntegrityError as error:
         raise Conflict(_("You are already registered for this event.")) from error
     return registration
@@ -78,7 +87,9 @@ def _tell_registrant(registration: Registration, answer) -> None:
 def approve_registration(registration: Registration, *, acting_user) -> Registration:
     """Approve a registration and tell the person."""
     with transaction.atomic():
-        registration = REGISTRATION_FLOW.apply(registration, "approve", acting_user=acting_user)
+        registration = REGISTRATION_FLOW.apply(registration, "approve", acting_user=acting_user,
+                                               changes={"updated_at": timezone.now()})
+        participants_changed(registration.event)
         _tell_registrant(registration, gettext_lazy("approved"))
     return registration
 
@@ -86,7 +97,9 @@ def approve_registration(registration: Registration, *, acting_user) -> Registra
 def decline_registration(registration: Registration, *, acting_user) -> Registration:
     """Decline a registration and tell the person."""
     with transaction.atomic():
-        registration = REGISTRATION_FLOW.apply(registration, "decline", acting_user=acting_user)
+        registration = REGISTRATION_FLOW.apply(registration, "decline", acting_user=acting_user,
+                                               changes={"updated_at": timezone.now()})
+        participants_changed(registration.event)
         _tell_registrant(registration, gettext_lazy("declined"))
     return registration
 
@@ -96,7 +109,9 @@ def cancel_registration(registration: Registration, *, acting_user) -> Registrat
     from zonebridge.events.models import Meeting, Seat
 
     with transaction.atomic():
-        registration = REGISTRATION_FLOW.apply(registration, "cancel", acting_user=acting_user)
+        registration = REGISTRATION_FLOW.apply(registration, "cancel", acting_user=acting_user,
+                                               changes={"updated_at": timezone.now()})
+        participants_changed(registration.event)
         requests = MeetingRequest.objects.filter(state__in=ACTIVE_REQUEST_STATES).filter(
             models_q_involving(registration))
         meeting_ids = list(Meeting.objects.filter(request__in=requests).values_list("pk", flat=True))
@@ -132,6 +147,7 @@ def update_profile(registration: Registration, *, acting_user, texts: dict[str, 
             if any(slot.event_id != registration.event_id for slot in slots):
                 raise DomainError(_("Choose times of this event."), field="unavailable")
             registration.unavailable.set(slots)
+        participants_changed(registration.event)
     return registration
 
 
