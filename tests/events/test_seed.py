@@ -11,6 +11,8 @@ def test_the_demo_has_a_past_a_scheduled_and_an_open_event(db):
     assert open_.state == EventState.OPEN and scheduled.state == past.state == EventState.CLOSED
     assert set(open_.requests.values_list("state", flat=True)) == set(RequestState.values)
     assert scheduled.meetings.filter(state=MeetingState.CONFIRMED).exists() and scheduled.schedule_published_at
+    assert scheduled.meetings.filter(state=MeetingState.CANCELLED).exists()
+    assert open_.meetings.filter(state=MeetingState.UNSCHEDULED).exists()
     reports = MeetingReport.objects.filter(meeting__event=past)
     assert reports.filter(held=False).exists() and reports.exclude(outcome="none").exists()
     assert reports.exclude(agreement="").exists()

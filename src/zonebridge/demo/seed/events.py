@@ -204,6 +204,12 @@ def _event(world, operator, delegates, slug, title, offset, size, per_person, ta
     Event.objects.filter(pk=event.pk).update(schedule_published_at=world.now - timedelta(days=max(2, -offset + 5)),
                                              schedule_version=1)
     world.counts["event_meetings_scheduled"] += run.scheduled
+    if kind == "scheduled":
+        # The operator cancelled a few meetings after publishing (their times became free).
+        cancelled = list(Meeting.objects.filter(event=event, state=MeetingState.CONFIRMED).order_by("pk")
+                         .values_list("pk", flat=True)[5:8])
+        Seat.objects.filter(meeting_id__in=cancelled).update(slot=None)
+        Meeting.objects.filter(pk__in=cancelled).update(state=MeetingState.CANCELLED, slot=None, table=None)
     if kind == "past":
         _reports(world, event)
     return event
