@@ -249,8 +249,9 @@ def recommendations(request, slug: str):
         raise PermissionDenied
     mine = policy.registration_of(request.user, event)
     recommended = queries.recommended(mine) if mine else []
-    if recommended is None and cache.add(f"events:recommendations:{event.pk}:{queries.latest_change(event)}", True,
-                                         timeout=3600):
+    changed = queries.latest_change(event)
+    key = f"events:recommendations:{event.pk}:{changed.timestamp() if changed else 0}"
+    if recommended is None and cache.add(key, True, timeout=3600):
         # Queued once per change of the participants, whoever looks: the task computes everyone's at once.
         refresh_recommendations_task(event.pk)
     return render(request, "events/_recommended.html", {"event": event, "recommended": recommended,
