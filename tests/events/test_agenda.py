@@ -33,6 +33,8 @@ def test_the_ics_has_a_calendar_name_a_vtimezone_and_tzid_in_the_persons_zone(ev
     assert start.dt == slot.starts_at and entry["DTEND"].dt - start.dt == timedelta(minutes=20)
     assert "Battery Admin (Sinovolt Energy)" in str(entry["SUMMARY"])
     assert "Harbour Hall, table" in str(entry["LOCATION"])
+    (alarm,) = entry.walk("VALARM")
+    assert alarm["TRIGGER"].dt == -timedelta(minutes=10)
 
 
 def test_the_ics_speaks_the_readers_language(people, published):

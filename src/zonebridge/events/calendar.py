@@ -1,17 +1,21 @@
 """A person's agenda as an iCalendar file (RFC 5545): a calendar name, a VTIMEZONE and TZID on every time, in
 the person's own time zone, so no calendar shows the meetings an hour or eight hours off."""
 
+from datetime import timedelta
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar
+from icalendar import Alarm, Calendar
 from icalendar import Event as CalendarEvent
 
 from zonebridge.events.models import Registration
 from zonebridge.events.queries import agenda
+
+# Calendar apps remind the person this long before each meeting (tables are a walk away across a hall).
+REMINDER_BEFORE = timedelta(minutes=10)
 
 
 def agenda_ics(registration: Registration, *, language: str | None = None) -> bytes:
@@ -50,6 +54,11 @@ def agenda_ics(registration: Registration, *, language: str | None = None) -> by
             entry.add("description", f"{event.title}\n{url}")
             entry.add("url", url)
             entry.add("sequence", event.schedule_version)
+            reminder = Alarm()
+            reminder.add("action", "DISPLAY")
+            reminder.add("description", str(entry["summary"]))
+            reminder.add("trigger", -REMINDER_BEFORE)
+            entry.add_component(reminder)
             calendar.add_component(entry)
         calendar.add_missing_timezones()
     return calendar.to_ical()
