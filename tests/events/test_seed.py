@@ -13,6 +13,7 @@ def test_the_demo_has_a_past_a_scheduled_and_an_open_event(db):
     assert scheduled.meetings.filter(state=MeetingState.CONFIRMED).exists() and scheduled.schedule_published_at
     assert scheduled.meetings.filter(state=MeetingState.CANCELLED).exists()
     assert open_.meetings.filter(state=MeetingState.UNSCHEDULED).exists()
+    assert open_.requests.filter(colleagues__isnull=False, state=RequestState.ACCEPTED).exists()  # a group
     reports = MeetingReport.objects.filter(meeting__event=past)
     assert reports.filter(held=False).exists() and reports.exclude(outcome="none").exists()
     assert reports.exclude(agreement="").exists()

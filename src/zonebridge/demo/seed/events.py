@@ -181,6 +181,7 @@ def _event(world, operator, delegates, slug, title, offset, size, per_person, ta
     world.counts["event_requests"] += len(pairs)
 
     if kind == "open":
+        _group_meeting(event, login_hk, approved, pairs)
         # A few participants already booked a time for an accepted meeting themselves.
         slots = list(event.slots.order_by("number"))
         booked_people: set[tuple[int, int]] = set()
@@ -213,6 +214,25 @@ def _event(world, operator, delegates, slug, title, offset, size, per_person, ta
     if kind == "past":
         _reports(world, event)
     return event
+
+
+def _group_meeting(event: Event, lead, approved, pairs) -> None:
+    """The Hong Kong demo login brings a colleague to a host: a group meeting, through the services."""
+    from zonebridge.core.errors import DomainError
+    from zonebridge.events.services import requests
+
+    colleague = next((r for r in approved if r.organisation_id == lead.organisation_id and r.pk != lead.pk), None)
+    taken = {b for a, b in pairs if a == lead.pk} | {a for a, b in pairs if b == lead.pk}
+    hosts = [r for r in approved if r.category == Category.HOST and r.pk not in taken
+             and r.organisation_id != lead.organisation_id]
+    if colleague is None or not hosts:
+        return
+    try:
+        request = requests.send_request(event, acting_user=lead.user, recipient=hosts[-1], colleagues=[colleague],
+                                        note="We will come as two: our CEO and our head of business development.")
+        requests.accept_request(request, acting_user=hosts[-1].user)
+    except DomainError:  # the demo's random rules (a cap, a no-thanks) may refuse it: then the demo has none
+        return
 
 
 def _request_state(rng, kind: str) -> str:
