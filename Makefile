@@ -71,6 +71,7 @@ bench: install-test assets messages static
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/placement.py
 	$(BIN)/python bench/scheduling.py
+	$(BIN)/python bench/event_schedule.py
 	$(BIN)/python bench/ranking_eval.py
 	$(BIN)/python bench/ranking_speed.py
 	$(BIN)/python bench/load.py

@@ -20,6 +20,7 @@ from zonebridge.accounts.throttle import TooManyAttempts
 from zonebridge.bulletins.api import router as bulletins_router
 from zonebridge.core.errors import DomainError, domain_error_body, error_body, problem
 from zonebridge.directory.api import router as directory_router
+from zonebridge.events.api import router as events_router
 from zonebridge.landing.api import router as landing_router
 
 logger = logging.getLogger("zonebridge.api")
@@ -201,3 +202,4 @@ def _server_error(request, error: Exception):
 api.add_router("/v1/", directory_router)
 api.add_router("/v1/landing/", landing_router)
 api.add_router("/v1/bulletins", bulletins_router)
+api.add_router("/v1/events", events_router)

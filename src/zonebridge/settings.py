@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "zonebridge.directory",
     "zonebridge.landing",
     "zonebridge.bulletins",
+    "zonebridge.events",
     "zonebridge.demo",
     "zonebridge.operations",
 ]

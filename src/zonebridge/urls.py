@@ -20,4 +20,5 @@ urlpatterns += i18n_patterns(
     path("", include("zonebridge.directory.urls")),
     path("landing/", include("zonebridge.landing.urls")),
     path("bulletins/", include("zonebridge.bulletins.urls")),
+    path("events/", include("zonebridge.events.urls")),
 )
