@@ -140,7 +140,8 @@ def test_declined_places_and_unplaced_students_go_to_a_second_round(ranked, oper
     services.decline_offer(Offer.objects.get(), acting_user=second_student)
     now = timezone.now()
     new = services.open_second_round(Round.objects.get(pk=round_.pk), acting_user=operator_hk,
-                                     applications_close_at=now + timedelta(days=3), offer_deadline=now + timedelta(days=9))
+                                     applications_close_at=now + timedelta(days=3),
+                                     offer_deadline=now + timedelta(days=9))
     assert (new.number, new.state, new.previous_id) == (2, RoundState.DRAFT, round_.pk)
     assert [(p.title_en, p.capacity) for p in new.positions.all()] == [("Payments engineer intern", 1)]
     # The student who declined took their decision; the unplaced one is carried over.

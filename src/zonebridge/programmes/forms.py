@@ -88,7 +88,8 @@ class NominationForm(forms.Form):
     """A coordinator nominates one of their university's students."""
 
     student = forms.ModelChoiceField(label=_("student"), queryset=User.objects.none())
-    recommendation = forms.CharField(label=_("recommendation"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+    recommendation = forms.CharField(label=_("recommendation"), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 3}),
                                      max_length=Nomination._meta.get_field("recommendation").max_length)
 
     def __init__(self, *args, universities=None, **kwargs):
@@ -156,4 +157,5 @@ class FeedbackForm(forms.ModelForm):
     class Meta:
         model = Feedback
         fields = ["rating", "would_recommend", "comment"]
-        widgets = {"rating": forms.NumberInput(attrs={"min": 1, "max": 5}), "comment": forms.Textarea(attrs={"rows": 3})}
+        widgets = {"rating": forms.NumberInput(attrs={"min": 1, "max": 5}),
+                   "comment": forms.Textarea(attrs={"rows": 3})}

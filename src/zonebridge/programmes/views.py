@@ -24,26 +24,29 @@ from zonebridge.programmes.models import (
     RoundState,
 )
 
-def _reason_texts():
-    from django.utils.translation import gettext
 
-    return {
-        "did_not_rank": gettext("did not rank you"),
-        "no_places": gettext("had no places"),
-        "full_with_preferred": gettext("filled every place with candidates it ranked higher"),
-        "would_accept": gettext("would have taken you (the placement is not stable; the operators are told)"),
-        "placed_at_preferred": gettext("went to a position they ranked higher"),
+def _student_reasons(lines: list[dict]) -> list[dict]:
+    """The engine's reasons why a student is unplaced, in the reader's language."""
+    texts = {
+        "did_not_rank": _("did not rank you"),
+        "no_places": _("had no places"),
+        "full_with_preferred": _("filled every place with candidates it ranked higher"),
+        "would_accept": _("would have taken you (the placement is not stable; the operators are told)"),
     }
+    return [{**line, "text": texts.get(line["reason"], line["reason"])} for line in lines]
 
 
-def _host_reason_texts():
-    from django.utils.translation import gettext
-
-    return {
-        "did_not_rank": gettext("did not rank this position"),
-        "placed_at_preferred": gettext("was placed at a position they ranked higher"),
-        "would_accept": gettext("would have come (the placement is not stable)"),
+def _host_reasons(explanation: dict | None) -> dict | None:
+    """The engine's reasons why a position has empty places, in the reader's language."""
+    if explanation is None:
+        return None
+    texts = {
+        "did_not_rank": _("did not rank this position"),
+        "placed_at_preferred": _("was placed at a position they ranked higher"),
+        "would_accept": _("would have come (the placement is not stable)"),
     }
+    lines = [{**line, "text": texts.get(line["reason"], line["reason"])} for line in explanation["lines"]]
+    return {**explanation, "lines": lines}
 
 
 def _round(round_id: int, user) -> Round:
@@ -131,12 +134,12 @@ def round_detail(request, round_id: int):
     positions = round_.positions.select_related("host")
     hosted = set(policy.hosted_organisations(user).values_list("pk", flat=True)) if user.is_authenticated else set()
     run = PlacementRun.objects.filter(round=round_).first()
-    why = services.explanation_for_student(run, application) if run and application else []
+    why = _student_reasons(services.explanation_for_student(run, application)) if run and application else []
     transitions = [t for t in services.ROUND_FLOW.available(round_, user) if t.name in services.BUTTON_TRANSITIONS]
     return render(request, "programmes/round_detail.html", {
         "round": round_, "programme": round_.programme, "positions": positions, "manages": manages,
         "application": application, "transitions": transitions, "run": run, "why": why,
-        "reasons": _reason_texts(), "my_offers": application.offers.select_related("position__host")
+        "my_offers": application.offers.select_related("position__host")
         if application else [],
         "may_apply": round_.state == RoundState.OPEN and application is None and policy.is_student(user),
         "may_nominate": policy.may_nominate(user, round_),
@@ -249,7 +252,8 @@ def student_ranking(request, round_id: int):
             return redirect("programmes:student_ranking", round_id=round_.pk)
     open_positions = [p for p in queries.positions_open_to(application) if p not in ranked]
     return render(request, "programmes/student_ranking.html", {
-        "round": round_, "application": application, "ranked": ranked, "unranked": open_positions,
+        "round": round_, "application": application, "unranked": open_positions,
+        "ranked_rows": [(p, p.title, p.host.name) for p in ranked],
         "editable": round_.state in (RoundState.OPEN, RoundState.REVIEW)})
 
 
@@ -306,8 +310,7 @@ def position_detail(request, position_id: int):
     return render(request, "programmes/position_detail.html", {
         "position": position, "round": position.round, "manages": manages,
         "offers": position.offers.select_related("application__student") if manages else [],
-        "unfilled": services.explanation_for_position(run, position) if run else None,
-        "reasons": _host_reason_texts()})
+        "unfilled": _host_reasons(services.explanation_for_position(run, position)) if run else None})
 
 
 @login_required
@@ -335,7 +338,8 @@ def host_ranking(request, position_id: int):
     others = [a for a in queries.candidates_for(position) if a not in ranked]
     others.sort(key=lambda a: (a.pk not in wanting, a.pk))
     return render(request, "programmes/host_ranking.html", {
-        "position": position, "round": round_, "ranked": ranked, "unranked": others, "wanting": wanting,
+        "position": position, "round": round_, "unranked": others, "wanting": wanting,
+        "ranked_rows": [(a, str(a.student), a.university.name) for a in ranked],
         "editable": round_.state in (RoundState.OPEN, RoundState.REVIEW)})
 
 
@@ -526,11 +530,11 @@ def my_programmes(request):
     for application in applications:
         run = PlacementRun.objects.filter(round=application.round_id).first()
         rows.append((application, application.offers.select_related("position__host"),
-                     services.explanation_for_student(run, application) if run else []))
+                     _student_reasons(services.explanation_for_student(run, application)) if run else []))
     participations = Participant.objects.filter(student=request.user).select_related("programme", "position__host")
     mentoring = Participant.objects.filter(mentor=request.user).select_related("programme", "student")
     return render(request, "programmes/my_programmes.html", {
-        "rows": rows, "participations": participations, "mentoring": mentoring, "reasons": _reason_texts()})
+        "rows": rows, "participations": participations, "mentoring": mentoring})
 
 
 @login_required

@@ -1,0 +1,283 @@
+"""REST API of programmes (`/api/v1/programmes/...`): programmes, rounds and positions to read; nominations,
+rank lists, the match and answers to offers to write (token required). Every refusal is the one error body."""
+
+from datetime import date, datetime
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from ninja import Field, Router, Schema
+
+from zonebridge.accounts.models import User
+from zonebridge.api_auth import ApiKeyAuth
+from zonebridge.core.errors import NotAllowed, NotFound
+from zonebridge.policy import programmes as policy
+from zonebridge.programmes import queries, services
+from zonebridge.programmes.models import (
+    Application,
+    Nomination,
+    Offer,
+    PlacementRun,
+    Position,
+    Programme,
+    Round,
+    RoundState,
+)
+
+router = Router(tags=["programmes"])
+NOMINATION_RECOMMENDATION = Nomination._meta.get_field("recommendation").max_length
+
+
+class ProgrammeOut(Schema):
+    slug: str
+    home_zone: str = Field(..., alias="home_zone.slug")
+    host_zone: str = Field(..., alias="host_zone.slug")
+    starts_on: date
+    ends_on: date
+    title_en: str
+    title_zh_hans: str
+    title_zh_hant: str
+    description_en: str
+    description_zh_hans: str
+    description_zh_hant: str
+    eligibility_en: str
+    eligibility_zh_hans: str
+    eligibility_zh_hant: str
+    documents_required: str
+
+
+class RoundOut(Schema):
+    id: int
+    programme: str = Field(..., alias="programme.slug")
+    number: int
+    state: RoundState
+    applications_close_at: datetime
+    offer_deadline: datetime
+    default_quota: int
+    previous: int | None = Field(None, alias="previous_id")
+
+
+class PositionOut(Schema):
+    id: int
+    round: int = Field(..., alias="round_id")
+    host: str = Field(..., alias="host.slug")
+    kind: str
+    capacity: int
+    location: str
+    work_mode: str
+    stipend: str
+    starts_on: date | None
+    title_en: str
+    title_zh_hans: str
+    title_zh_hant: str
+    description_en: str
+    description_zh_hans: str
+    description_zh_hant: str
+
+
+class NominationIn(Schema):
+    student: str = Field(..., max_length=150, description="The student's username")
+    recommendation: str = Field("", max_length=NOMINATION_RECOMMENDATION)
+
+
+class NominationOut(Schema):
+    id: int
+    round: int = Field(..., alias="round_id")
+    student: str = Field(..., alias="student.username")
+    university: str = Field(..., alias="university.slug")
+    state: str
+    application: int = Field(..., alias="application_id")
+
+
+class StudentRankingIn(Schema):
+    positions: list[int] = Field(..., max_length=200, description="Position ids, most wanted first")
+
+
+class StudentRankingOut(Schema):
+    application: int
+    positions: list[int]
+
+
+class HostRankingIn(Schema):
+    applications: list[int] = Field(..., max_length=5000, description="Application ids, most wanted first")
+
+
+class HostRankingOut(Schema):
+    position: int
+    applications: list[int]
+
+
+class PreviewOut(Schema):
+    candidates: int
+    places: int
+    placed: int
+    unplaced: int
+    stable: bool
+    engine_seconds: float
+    by_host: dict[str, dict[str, int]]
+    by_university: dict[str, dict[str, int]]
+
+
+class JobOut(Schema):
+    job: str
+    url: str
+
+
+class RunOut(Schema):
+    id: int
+    round: int = Field(..., alias="round_id")
+    stable: bool
+    blocking_pairs: list[list[str]]
+    stats: dict
+    engine_seconds: float
+    created_at: datetime
+    assignment: dict[str, str | None]
+
+
+class OfferOut(Schema):
+    id: int
+    round: int = Field(..., alias="round_id")
+    position: int = Field(..., alias="position_id")
+    position_title: str = Field(..., alias="position.title")
+    host: str = Field(..., alias="position.host.slug")
+    state: str
+    deadline: datetime
+    responded_at: datetime | None
+
+
+def _visible_round(round_id: int) -> Round:
+    round_ = get_object_or_404(Round.objects.select_related("programme"), pk=round_id)
+    if round_.state == RoundState.DRAFT:
+        raise Http404
+    return round_
+
+
+@router.get("/programmes", response=list[ProgrammeOut])
+def list_programmes(request):
+    """Every exchange programme."""
+    return Programme.objects.select_related("home_zone", "host_zone")
+
+
+@router.get("/programmes/offers", response=list[OfferOut], auth=ApiKeyAuth())
+def my_offers(request):
+    """The acting student's offers, newest first."""
+    return queries.offers_of(request.auth)
+
+
+@router.get("/programmes/{slug}", response=ProgrammeOut)
+def get_programme(request, slug: str):
+    """One programme."""
+    return get_object_or_404(Programme.objects.select_related("home_zone", "host_zone"), slug=slug)
+
+
+@router.get("/programmes/rounds/{round_id}", response=RoundOut)
+def get_round(request, round_id: int):
+    """One round (drafts are not public)."""
+    return _visible_round(round_id)
+
+
+@router.get("/programmes/rounds/{round_id}/positions", response=list[PositionOut])
+def list_positions(request, round_id: int):
+    """The positions of a round."""
+    return _visible_round(round_id).positions.select_related("host")
+
+
+@router.post("/programmes/rounds/{round_id}/nominations", response={201: NominationOut}, auth=ApiKeyAuth())
+def create_nomination(request, round_id: int, payload: NominationIn):
+    """A university coordinator nominates one of their students (within the university's quota)."""
+    round_ = _visible_round(round_id)
+    universities = list(policy.coordinated_universities(request.auth))
+    if not universities:
+        raise NotAllowed("Only university coordinators nominate students.")
+    student = User.objects.filter(username=payload.student).first()
+    university = next((u for u in universities if student and student.memberships.filter(organisation=u).exists()),
+                      None)
+    if student is None or university is None:
+        raise NotFound(f"No student {payload.student!r} at a university you coordinate.", field="student")
+    return 201, services.nominate(round_, student, university=university, acting_user=request.auth,
+                                  recommendation=payload.recommendation)
+
+
+@router.post("/programmes/nominations/{nomination_id}/withdraw", response=NominationOut, auth=ApiKeyAuth())
+def withdraw_nomination(request, nomination_id: int):
+    """Withdraw a nomination before the match."""
+    nomination = get_object_or_404(Nomination, pk=nomination_id)
+    return services.withdraw_nomination(nomination, acting_user=request.auth)
+
+
+def _own_application(request, round_id: int) -> Application:
+    round_ = _visible_round(round_id)
+    application = Application.objects.filter(round=round_, student=request.auth).first()
+    if application is None:
+        raise NotAllowed("You have no application in this round.")
+    return application
+
+
+@router.get("/programmes/rounds/{round_id}/ranking", response=StudentRankingOut, auth=ApiKeyAuth())
+def get_student_ranking(request, round_id: int):
+    """The acting student's rank list in a round."""
+    application = _own_application(request, round_id)
+    return {"application": application.pk, "positions": [p.pk for p in queries.student_ranking(application)]}
+
+
+@router.put("/programmes/rounds/{round_id}/ranking", response=StudentRankingOut, auth=ApiKeyAuth())
+def put_student_ranking(request, round_id: int, payload: StudentRankingIn):
+    """Replace the acting student's rank list (positions open to them only)."""
+    application = _own_application(request, round_id)
+    services.set_student_ranking(application, payload.positions, acting_user=request.auth)
+    return {"application": application.pk, "positions": payload.positions}
+
+
+@router.put("/programmes/positions/{position_id}/ranking", response=HostRankingOut, auth=ApiKeyAuth())
+def put_host_ranking(request, position_id: int, payload: HostRankingIn):
+    """Replace a position's rank list of candidates (its host's admins and the programme's operators)."""
+    position = get_object_or_404(Position.objects.select_related("round__programme"), pk=position_id)
+    services.set_host_ranking(position, payload.applications, acting_user=request.auth)
+    return {"position": position.pk, "applications": payload.applications}
+
+
+@router.post("/programmes/rounds/{round_id}/preview", response=PreviewOut, auth=ApiKeyAuth())
+def preview(request, round_id: int):
+    """A dry run of the match with statistics; nothing is written."""
+    return services.preview_match(get_object_or_404(Round, pk=round_id), acting_user=request.auth)
+
+
+@router.post("/programmes/rounds/{round_id}/runs", response={202: JobOut}, auth=ApiKeyAuth())
+def start_run(request, round_id: int):
+    """Start the match of a round in matching (once); follow the returned job."""
+    from django.urls import reverse
+
+    job = services.start_placement_run(get_object_or_404(Round, pk=round_id), acting_user=request.auth)
+    return 202, {"job": str(job.pk), "url": reverse("core:job_detail", args=[job.pk])}
+
+
+@router.get("/programmes/runs/{run_id}", response=RunOut, auth=ApiKeyAuth())
+def get_run(request, run_id: int):
+    """A committed run: its assignment, statistics and stability verdict (the programme's operators)."""
+    run = get_object_or_404(PlacementRun.objects.select_related("round__programme"), pk=run_id)
+    if not policy.manages(request.auth, run.round.programme):
+        raise NotAllowed("Only the programme's operators read its runs.")
+    return run
+
+
+def _offer(request, offer_id: int) -> Offer:
+    offer = get_object_or_404(Offer.objects.select_related("application", "position__host",
+                                                           "round__programme"), pk=offer_id)
+    if not policy.may_view_offer(request.auth, offer):
+        raise Http404
+    return offer
+
+
+@router.post("/programmes/offers/{offer_id}/accept", response=OfferOut, auth=ApiKeyAuth())
+def accept(request, offer_id: int):
+    """Accept an offer before its deadline (the student it is made to)."""
+    offer = _offer(request, offer_id)
+    services.accept_offer(offer, acting_user=request.auth)
+    return _offer(request, offer_id)
+
+
+@router.post("/programmes/offers/{offer_id}/decline", response=OfferOut, auth=ApiKeyAuth())
+def decline(request, offer_id: int):
+    """Decline an offer (the student it is made to)."""
+    offer = _offer(request, offer_id)
+    services.decline_offer(offer, acting_user=request.auth)
+    return _offer(request, offer_id)
