@@ -6,6 +6,7 @@ from datetime import date, datetime
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Field, Router, Schema
+from ninja.responses import Status
 
 from zonebridge.accounts.models import User
 from zonebridge.api_auth import ApiKeyAuth
@@ -193,8 +194,8 @@ def create_nomination(request, round_id: int, payload: NominationIn):
                       None)
     if student is None or university is None:
         raise NotFound(f"No student {payload.student!r} at a university you coordinate.", field="student")
-    return 201, services.nominate(round_, student, university=university, acting_user=request.auth,
-                                  recommendation=payload.recommendation)
+    return Status(201, services.nominate(round_, student, university=university, acting_user=request.auth,
+                                         recommendation=payload.recommendation))
 
 
 @router.post("/programmes/nominations/{nomination_id}/withdraw", response=NominationOut, auth=ApiKeyAuth())
@@ -247,7 +248,7 @@ def start_run(request, round_id: int):
     from django.urls import reverse
 
     job = services.start_placement_run(get_object_or_404(Round, pk=round_id), acting_user=request.auth)
-    return 202, {"job": str(job.pk), "url": reverse("core:job_detail", args=[job.pk])}
+    return Status(202, {"job": str(job.pk), "url": reverse("core:job_detail", args=[job.pk])})
 
 
 @router.get("/programmes/runs/{run_id}", response=RunOut, auth=ApiKeyAuth())
