@@ -42,6 +42,7 @@ from zonebridge.programmes.services.rounds import (
     save_position,
     set_quota,
     transition_round,
+    update_programme,
 )
 
 __all__ = [
@@ -51,5 +52,5 @@ __all__ = [
     "free_places", "invite_reviewer", "market_inputs", "nominate", "offer_free_place", "open_second_round",
     "preview_match", "quota_for", "run_placement", "save_position", "score_application", "set_host_ranking",
     "set_quota", "set_student_ranking", "start_placement_run", "submit_feedback", "transition_round",
-    "withdraw_nomination",
+    "update_programme", "withdraw_nomination",
 ]

@@ -193,3 +193,23 @@ def save_position(position: Position, *, acting_user, texts: dict, fields: dict,
                      target=position, after={"capacity": position.capacity, "title_en": position.title_en})
     return position
 
+
+
+def update_programme(programme: Programme, *, acting_user, texts: dict, fields: dict) -> Programme:
+    """Edit a programme's dates, zones and texts (its operators)."""
+    if not policy.manages(acting_user, programme):
+        raise NotAllowed(_("Only the programme's operators edit it."))
+    with transaction.atomic():
+        locked = Programme.objects.select_for_update().select_related("host_zone").get(pk=programme.pk)
+        before = audit.snapshot(locked, [*PROGRAMME_PLAIN_FIELDS, "title_en"])
+        for name in PROGRAMME_PLAIN_FIELDS:
+            if name in fields:
+                setattr(locked, name, fields[name])
+        if locked.ends_on < locked.starts_on:
+            raise DomainError(_("The programme cannot end before it starts."), field="ends_on")
+        apply_texts(locked, texts)
+        full_clean(locked)
+        locked.save()
+        audit.record("programmes.programme.update", actor=acting_user, target=locked, before=before,
+                     after=audit.snapshot(locked, [*PROGRAMME_PLAIN_FIELDS, "title_en"]))
+    return locked
