@@ -60,10 +60,11 @@ def advance(round_, operator, *names):
 
 
 def run_match(round_, operator, django_capture_on_commit_callbacks):
-    """Start the match and run its job at once; return the job."""
+    """Start the match and run its job at once (and the job telling everyone that follows); return the job."""
     with django_capture_on_commit_callbacks(execute=False):
         job = services.start_placement_run(round_, acting_user=operator)
-    return run_job(job.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        return run_job(job.pk)
 
 
 @pytest.fixture

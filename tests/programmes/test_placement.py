@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from tests.programmes.conftest import advance, post, run_match
 from zonebridge.core.errors import Conflict, DomainError
+from zonebridge.core.jobs import run_job
 from zonebridge.core.models import Job, JobState, Notification
 from zonebridge.programmes import services
 from zonebridge.programmes.models import (
@@ -100,12 +101,23 @@ def test_a_failing_run_leaves_nothing_half_written(ranked, operator_hk, monkeypa
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
+    with django_capture_on_commit_callbacks(execute=False):
+        job = services.start_placement_run(round_, acting_user=operator_hk)
     # The last write of the run fails: the run row and the offers written before it must be gone too.
-    monkeypatch.setattr("zonebridge.programmes.services.placement._notify_results", broken)
-    job = run_match(round_, operator_hk, django_capture_on_commit_callbacks)
+    monkeypatch.setattr("zonebridge.programmes.services.placement.start_job", broken)
+    job = run_job(job.pk)
     assert job.state == JobState.FAILED
     assert not PlacementRun.objects.exists() and not Offer.objects.exists()
     assert Round.objects.get(pk=round_.pk).state == RoundState.MATCHING
+    assert not Notification.objects.filter(kind__startswith="programmes.").exists()
+
+
+def test_everyone_is_told_once(ranked, operator_hk, django_capture_on_commit_callbacks):
+    run_match(ranked[0], operator_hk, django_capture_on_commit_callbacks)
+    run = PlacementRun.objects.get()
+    told = Notification.objects.count()
+    assert run.notified_at is not None and told == 4  # two students, the host's admin, the operator
+    assert services.notify_results(run) == 0 and Notification.objects.count() == told
 
 
 def test_an_offer_past_its_deadline_cannot_be_accepted(ranked, operator_hk, second_student,

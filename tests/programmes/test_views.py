@@ -97,7 +97,7 @@ def test_the_operator_previews_runs_and_the_student_accepts(signed_in, applicati
     assert "1 of 1 candidates placed" in client.get(match_url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         started = client.post(match_url)
-    job = Job.objects.get()
+    job = Job.objects.get(kind=services.PLACEMENT_JOB)
     assert started["Location"] == f"/en/jobs/{job.pk}/"
     run = PlacementRun.objects.get()
     assert "1 of 1 candidates placed" in client.get(f"/en/programmes/runs/{run.pk}/").content.decode()

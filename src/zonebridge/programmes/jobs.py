@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zonebridge.core.jobs import job_kind
-from zonebridge.programmes.models import Round
-from zonebridge.programmes.services.placement import PLACEMENT_JOB, run_placement
+from zonebridge.programmes.models import PlacementRun, Round
+from zonebridge.programmes.services.placement import NOTIFY_JOB, PLACEMENT_JOB, notify_results, run_placement
 
 
 @job_kind(PLACEMENT_JOB, label=gettext_lazy("Run the match of a programme round"))
@@ -18,3 +18,12 @@ def placement_run(job, progress) -> dict:
         "placed": run.stats["placed"], "candidates": run.stats["candidates"],
         "verdict": _("stable") if run.stable else _("NOT stable")},
         "url": reverse("programmes:run_detail", args=[run.pk]), "run": run.pk}
+
+
+@job_kind(NOTIFY_JOB, label=gettext_lazy("Tell candidates and hosts the results of a match"))
+def notify_run_results(job, progress) -> dict:
+    """Send the run's notifications (offers, unplaced candidates, hosts, the operator) in one transaction."""
+    run = PlacementRun.objects.get(pk=job.params["run"])
+    count = notify_results(run, progress=progress)
+    return {"summary": _("%(count)s people told.") % {"count": count},
+            "url": reverse("programmes:run_detail", args=[run.pk]), "notified": count}

@@ -314,6 +314,8 @@ class PlacementRun(models.Model):
     blocking_pairs = models.JSONField(default=list)
     engine_seconds = models.FloatField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
+    # When candidates, hosts and the operator were told (by the job that follows the run's commit).
+    notified_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"{self.round} · {self.created_at:%Y-%m-%d %H:%M}"

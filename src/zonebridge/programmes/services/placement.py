@@ -38,6 +38,7 @@ from zonebridge.programmes.services.candidates import _names, _round_label
 from zonebridge.programmes.services.rounds import ROUND_FLOW
 
 PLACEMENT_JOB = "programmes.placement_run"
+NOTIFY_JOB = "programmes.notify_results"
 
 
 def applicant_id(application_pk: int) -> str:
@@ -144,7 +145,7 @@ def preview_match(round_: Round, *, acting_user) -> dict:
 def start_placement_run(round_: Round, *, acting_user):
     """Start the committed match as a job (once per round); returns the job to follow."""
     with transaction.atomic():
-        locked = Round.objects.select_for_update().select_related("programme").get(pk=round_.pk)
+        locked = Round.objects.select_for_update(of=("self",)).select_related("programme").get(pk=round_.pk)
         _check_may_match(locked, acting_user)
         if locked.offer_deadline <= timezone.now():
             raise DomainError(_("The offer deadline of “%(round)s” has passed: set a later one before running "
@@ -164,7 +165,7 @@ def run_placement(round_: Round, *, acting_user, progress=lambda percent, messag
     stats = statistics(round_, inputs, placement.assignment)
     progress(60, _("Saving offers and telling everyone…"))
     with transaction.atomic():
-        locked = Round.objects.select_for_update().select_related("programme__host_zone").get(pk=round_.pk)
+        locked = Round.objects.select_for_update(of=("self",)).select_related("programme__host_zone").get(pk=round_.pk)
         _check_may_match(locked, acting_user)
         run = PlacementRun.objects.create(
             round=locked, job=job, started_by=acting_user, inputs=inputs, assignment=placement.assignment,
@@ -176,10 +177,29 @@ def run_placement(round_: Round, *, acting_user, progress=lambda percent, messag
             for applicant, host in placement.assignment.items() if host is not None])
         ROUND_FLOW.apply(locked, "publish", acting_user=acting_user)
         audit.record("programmes.placement_run.create", actor=acting_user, target=run,
-                     after={"placed": stats["placed"], "candidates": stats["candidates"], "stable": report.stable})
-        _notify_results(locked, run, offers, placement.unassigned, acting_user)
+                     after={"placed": stats["placed"], "candidates": stats["candidates"], "stable": report.stable,
+                            "offers": len(offers)})
+        # Telling ~everyone is thousands of rows: its own job, queued with the run (so a run that rolls back
+        # tells nobody) and run after it commits, in one transaction of its own.
+        start_job(NOTIFY_JOB, acting_user=acting_user, params={"run": run.pk}, exclusive_key=f"{NOTIFY_JOB}:{run.pk}")
     progress(100, _("Done."))
     return run
+
+
+def notify_results(run: PlacementRun, *, progress=lambda percent, message="": None) -> int:
+    """Tell every candidate (their offer, or that they are unplaced), the hosts and the operator; once."""
+    with transaction.atomic():
+        run = PlacementRun.objects.select_for_update(of=("self",)).select_related(
+            "round__programme__host_zone", "started_by").get(pk=run.pk)
+        if run.notified_at is not None:
+            return 0
+        offers = list(run.offers.all())
+        unassigned = [applicant for applicant, host in run.assignment.items() if host is None]
+        progress(10, _("Telling %(count)s candidates and their hosts…") % {"count": len(run.assignment)})
+        count = _notify_results(run.round, run, offers, unassigned, run.started_by)
+        run.notified_at = timezone.now()
+        run.save(update_fields=["notified_at"])
+    return count
 
 
 def _deadline_text(round_: Round) -> str:
@@ -187,7 +207,8 @@ def _deadline_text(round_: Round) -> str:
     return f"{timezone.localtime(round_.offer_deadline, zone):%Y-%m-%d %H:%M} ({round_.programme.host_zone.time_zone})"
 
 
-def _notify_results(round_: Round, run: PlacementRun, offers: list[Offer], unassigned: list[str], acting_user):
+def _notify_results(round_: Round, run: PlacementRun, offers: list[Offer], unassigned: list[str],
+                    acting_user) -> int:
     round_label = _round_label(round_)
     positions = {p.pk: p for p in round_.positions.select_related("host")}
     students = dict(Application.objects.filter(round=round_).values_list("pk", "student_id"))
@@ -204,6 +225,7 @@ def _notify_results(round_: Round, run: PlacementRun, offers: list[Offer], unass
     for applicant in unassigned:
         notify(users[students[_pk(applicant)]], kinds.UNPLACED, url=my_url, params={"round": round_label})
     filled = Counter(offer.position_id for offer in offers)
+    count = len(offers) + len(unassigned)
     admins = defaultdict(set)
     for organisation, user in Membership.objects.filter(
             organisation__in={p.host_id for p in positions.values()}, role=Role.ORG_ADMIN).values_list(
@@ -216,9 +238,12 @@ def _notify_results(round_: Round, run: PlacementRun, offers: list[Offer], unass
                                                                       args=[position.pk]),
                    params={"position": _names(position, "title"), "filled": filled.get(position.pk, 0),
                            "capacity": position.capacity})
+            count += 1
     if acting_user is not None and getattr(acting_user, "pk", None):
         notify(acting_user, kinds.RUN_FINISHED, url=reverse("programmes:run_detail", args=[run.pk]),
                params={"round": round_label, "placed": len(offers)})
+        count += 1
+    return count
 
 
 def _answer_params(offer: Offer, answer) -> dict:
@@ -245,9 +270,9 @@ def accept_offer(offer: Offer, *, acting_user) -> Participant:
         raise NotAllowed(_("Only the student an offer is made to answers it."))
     with transaction.atomic():
         # The position's row serialises everyone accepting a place there: the last place goes to one of them.
-        position = Position.objects.select_for_update().select_related("host", "round__programme").get(
+        position = Position.objects.select_for_update(of=("self",)).select_related("host", "round__programme").get(
             pk=offer.position_id)
-        offer = Offer.objects.select_for_update().select_related("application__student").get(pk=offer.pk)
+        offer = Offer.objects.select_for_update(of=("self",)).select_related("application__student").get(pk=offer.pk)
         if offer.state != OfferState.OPEN:
             raise Conflict(_("This offer is already %(state)s.") % {"state": offer.get_state_display().lower()})
         if offer.is_past_deadline:
@@ -277,8 +302,8 @@ def decline_offer(offer: Offer, *, acting_user) -> Offer:
     if not policy.may_respond_to_offer(acting_user, offer):
         raise NotAllowed(_("Only the student an offer is made to answers it."))
     with transaction.atomic():
-        offer = Offer.objects.select_for_update().select_related("position__host", "application__student").get(
-            pk=offer.pk)
+        offer = (Offer.objects.select_for_update(of=("self",))
+                 .select_related("position__host", "application__student").get(pk=offer.pk))
         if offer.state != OfferState.OPEN:
             raise Conflict(_("This offer is already %(state)s.") % {"state": offer.get_state_display().lower()})
         offer.state, offer.responded_at = OfferState.DECLINED, timezone.now()
@@ -344,8 +369,8 @@ def offer_free_place(position: Position, application: Application, *, acting_use
     if not policy.manages(acting_user, position.round.programme):
         raise NotAllowed(_("Only the programme's operators offer free places."))
     with transaction.atomic():
-        position = Position.objects.select_for_update().select_related("round__programme__host_zone", "host").get(
-            pk=position.pk)
+        position = (Position.objects.select_for_update(of=("self",))
+                    .select_related("round__programme__host_zone", "host").get(pk=position.pk))
         round_ = position.round
         if round_.state != RoundState.PUBLISHED:
             raise Conflict(_("Free places are offered once the round's results are published."))

@@ -200,7 +200,7 @@ def update_programme(programme: Programme, *, acting_user, texts: dict, fields: 
     if not policy.manages(acting_user, programme):
         raise NotAllowed(_("Only the programme's operators edit it."))
     with transaction.atomic():
-        locked = Programme.objects.select_for_update().select_related("host_zone").get(pk=programme.pk)
+        locked = Programme.objects.select_for_update(of=("self",)).select_related("host_zone").get(pk=programme.pk)
         before = audit.snapshot(locked, [*PROGRAMME_PLAIN_FIELDS, "title_en"])
         for name in PROGRAMME_PLAIN_FIELDS:
             if name in fields:
