@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_POST
 
 from zonebridge.core.errors import DomainError, add_to_form
@@ -180,7 +181,8 @@ def round_apply(request, round_id: int):
             messages.success(request, _("You applied. Now rank the positions open to you."))
             return redirect("programmes:student_ranking", round_id=round_.pk)
     return render(request, "programmes/simple_form.html", {
-        "form": form, "heading": _("Apply to %(round)s") % {"round": round_.label}, "submit": _("Apply")})
+        "form": form, "heading": _("Apply to %(round)s") % {"round": round_.label},
+        "submit": pgettext("apply to a programme", "Apply")})
 
 
 @login_required
