@@ -6,7 +6,7 @@ import io
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from zonebridge.programmes import queries
 from zonebridge.programmes.models import Nomination, Offer, Participant, Round
@@ -26,7 +26,7 @@ def _when(value) -> str:
 def rows(round_: Round, list_name: str) -> tuple[list[str], list[list]]:
     """The header and rows of one list of the round."""
     if list_name == "applications":
-        return ([_("rank"), _("student"), _("username"), _("university"), _("source"), _("state"), _("mean score"),
+        return ([_("rank"), _("student"), pgettext("export column", "username"), _("university"), _("source"), _("state"), _("mean score"),
                  _("reviews")],
                 [[index, str(a.student), a.student.username, a.university.name, a.get_source_display(),
                   a.get_state_display(), "" if a.mean_score is None else round(a.mean_score, 2), a.review_count]
