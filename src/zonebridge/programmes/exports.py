@@ -26,8 +26,8 @@ def _when(value) -> str:
 def rows(round_: Round, list_name: str) -> tuple[list[str], list[list]]:
     """The header and rows of one list of the round."""
     if list_name == "applications":
-        return ([_("rank"), _("student"), pgettext("export column", "username"), _("university"), _("source"), _("state"), _("mean score"),
-                 _("reviews")],
+        return ([_("rank"), _("student"), pgettext("export column", "username"), _("university"), _("source"),
+                 _("state"), _("mean score"), _("reviews")],
                 [[index, str(a.student), a.student.username, a.university.name, a.get_source_display(),
                   a.get_state_display(), "" if a.mean_score is None else round(a.mean_score, 2), a.review_count]
                  for index, a in enumerate(queries.ranked_results(round_), start=1)])
