@@ -132,3 +132,37 @@ def test_a_host_posts_a_position_and_ranks(signed_in, open_round, org_admin, fin
     assert position.title_zh_hans == "遥距分析员实习"
     client.post(f"/en/programmes/positions/{position.pk}/ranking/", {"move": f"add:{application.pk}"})
     assert queries.host_ranking(position) == [application]
+
+
+def test_the_cv_shows_to_a_host_across_the_border_only_with_consent(signed_in, open_round, position, org_admin,
+                                                                    lingang, cv_upload):
+    from tests.world import make_member
+    from zonebridge.accounts.models import Role
+    from zonebridge.accounts.services import grant_consent, update_account_settings
+    from zonebridge.directory.services import create_organisation
+
+    shanghai_u = create_organisation(home_zone=lingang, kind="university", slug="lingang-u", chinese_source="zh_hans",
+                                     texts={"name_en": "Lingang University"})
+    shanghai_student = make_member("sh_student", shanghai_u, Role.STUDENT)
+    update_account_settings(shanghai_student, acting_user=shanghai_student, account={}, profile={}, cv=cv_upload)
+    application = services.apply_to_round(open_round, acting_user=shanghai_student)
+    # TidePay's admin (Hong Kong) hosts a position in the round and sees the Shanghai student's application...
+    client = signed_in(org_admin)
+    url = f"/en/programmes/applications/{application.pk}/"
+    assert client.get(url).status_code == 200
+    # ... but not the CV until the student consents to cross-border provision.
+    assert "my cv.pdf" not in client.get(url).content.decode()
+    grant_consent(shanghai_student)
+    assert "my cv.pdf" in client.get(url).content.decode()
+
+
+def test_a_programme_address_that_a_page_uses_is_refused(operator_hk, lingang, hk_hub):
+    from datetime import date
+
+    from zonebridge.core.errors import DomainError
+
+    with pytest.raises(DomainError) as error:
+        services.create_programme(acting_user=operator_hk, texts={"title_en": "Mine"}, fields={
+            "slug": "my", "home_zone": lingang, "host_zone": hk_hub, "starts_on": date(2027, 1, 1),
+            "ends_on": date(2027, 2, 1)})
+    assert error.value.field == "slug"

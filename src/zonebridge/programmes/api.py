@@ -5,6 +5,7 @@ from datetime import date, datetime
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.responses import Status
 
@@ -188,12 +189,13 @@ def create_nomination(request, round_id: int, payload: NominationIn):
     round_ = _visible_round(round_id)
     universities = list(policy.coordinated_universities(request.auth))
     if not universities:
-        raise NotAllowed("Only university coordinators nominate students.")
+        raise NotAllowed(_("Only university coordinators nominate students."))
     student = User.objects.filter(username=payload.student).first()
     university = next((u for u in universities if student and student.memberships.filter(organisation=u).exists()),
                       None)
     if student is None or university is None:
-        raise NotFound(f"No student {payload.student!r} at a university you coordinate.", field="student")
+        raise NotFound(_("No student “%(username)s” at a university you coordinate.") % {
+            "username": payload.student}, field="student")
     return Status(201, services.nominate(round_, student, university=university, acting_user=request.auth,
                                          recommendation=payload.recommendation))
 
@@ -209,7 +211,7 @@ def _own_application(request, round_id: int) -> Application:
     round_ = _visible_round(round_id)
     application = Application.objects.filter(round=round_, student=request.auth).first()
     if application is None:
-        raise NotAllowed("You have no application in this round.")
+        raise NotAllowed(_("You have no application in this round."))
     return application
 
 
@@ -256,7 +258,7 @@ def get_run(request, run_id: int):
     """A committed run: its assignment, statistics and stability verdict (the programme's operators)."""
     run = get_object_or_404(PlacementRun.objects.select_related("round__programme"), pk=run_id)
     if not policy.manages(request.auth, run.round.programme):
-        raise NotAllowed("Only the programme's operators read its runs.")
+        raise NotAllowed(_("Only the programme's operators read its runs."))
     return run
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from zonebridge.core.errors import DomainError, add_to_form
 from zonebridge.policy import programmes as policy
+from zonebridge.policy.accounts import may_view_personal_data
 from zonebridge.programmes import exports, forms, queries, services
 from zonebridge.programmes.models import (
     Application,
@@ -429,9 +430,12 @@ def application_detail(request, application_id: int):
         return redirect("programmes:results", round_id=round_.pk)
     # Scores of others stay hidden from a reviewer until their own is in (no anchoring).
     reviews = application.reviews.select_related("reviewer") if manages or existing else []
+    # The CV is personal data: shown across the border only with the student's consent (accounts policy).
+    profile = getattr(application.student, "profile", None)
+    cv = profile.cv if profile and profile.cv_id and may_view_personal_data(request.user, application.student) else None
     return render(request, "programmes/application_detail.html", {
         "application": application, "round": round_, "manages": manages, "may_review": may_review,
-        "form": form, "reviews": reviews, "criteria": criteria,
+        "form": form, "reviews": reviews, "criteria": criteria, "cv": cv,
         "nominations": application.nominations.select_related("nominated_by")})
 
 

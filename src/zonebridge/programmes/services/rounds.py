@@ -16,6 +16,9 @@ PROGRAMME_PLAIN_FIELDS = ("slug", "home_zone", "host_zone", "starts_on", "ends_o
                           "chinese_source")
 POSITION_PLAIN_FIELDS = ("kind", "capacity", "location", "work_mode", "stipend", "starts_on", "chinese_source")
 EDITABLE_STATES = (RoundState.DRAFT, RoundState.OPEN, RoundState.REVIEW)
+# Addresses under /programmes/ that a programme's slug would shadow.
+RESERVED_SLUGS = frozenset({"new", "my", "rounds", "positions", "applications", "nominations", "runs", "offers",
+                            "participants"})
 
 
 def _manages(user, round_: Round) -> bool:
@@ -73,6 +76,9 @@ def create_programme(*, acting_user, texts: dict, fields: dict) -> Programme:
     programme = Programme(created_by=acting_user, **{k: v for k, v in fields.items() if k in PROGRAMME_PLAIN_FIELDS})
     if not (texts.get("title_en") or "").strip():
         raise DomainError(_("An English title is required."), field="title_en")
+    if programme.slug in RESERVED_SLUGS:
+        raise DomainError(_("“%(slug)s” is reserved; choose another address.") % {"slug": programme.slug},
+                          field="slug")
     if programme.starts_on and programme.ends_on and programme.ends_on < programme.starts_on:
         raise DomainError(_("The programme cannot end before it starts."), field="ends_on")
     with transaction.atomic():
