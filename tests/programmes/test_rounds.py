@@ -87,3 +87,14 @@ def test_a_quota_cannot_go_below_what_was_nominated(open_round, operator_hk, coo
         services.set_quota(open_round, hk_university, 0, acting_user=operator_hk)
     services.set_quota(open_round, hk_university, 4, acting_user=operator_hk)
     assert services.quota_for(open_round, hk_university) == 4
+
+
+def test_candidates_and_hosts_are_told_when_the_round_moves(application, open_round, operator_hk, student, org_admin):
+    from zonebridge.core.models import Notification
+    from zonebridge.core.notifications import render
+
+    advance(open_round, operator_hk, "start_review", "start_matching")
+    told = Notification.objects.filter(kind="programmes.round_state")
+    assert set(told.values_list("recipient__username", flat=True)) == {"student", "org_admin"}
+    latest = told.filter(recipient=student).order_by("-pk").first()
+    assert render(latest, "zh-hant") == ("海港暑期實習計劃 第 1 輪：配對中", "排序表已鎖定，下一步為配對。")

@@ -37,3 +37,7 @@ MENTOR_ASSIGNED = register(NotificationKind(
 PROGRAMME_COMPLETED = register(NotificationKind(
     "programmes.completed", label=_("mentoring in a programme"),
     title=_("You completed %(programme)s: tell us how it went"))).key
+ROUND_STATE = register(NotificationKind(
+    "programmes.round_state", label=_("a round I take part in changes state"),
+    # The body is the news itself, already in every language (see services.rounds.STATE_NEWS).
+    title=_("%(round)s: %(state)s"), body="%(what)s")).key

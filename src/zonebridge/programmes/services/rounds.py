@@ -60,11 +60,49 @@ ROUND_FLOW = Workflow("programmes.round", transitions=[
 BUTTON_TRANSITIONS = ("open", "start_review", "reopen", "start_matching", "back_to_review", "close")
 
 
+# What a state change means for the candidates and hosts of the round (who are told).
+STATE_NEWS = {
+    "start_review": gettext_lazy("Applications are closed and the review has started."),
+    "reopen": gettext_lazy("The round is open for applications again; rank lists can change."),
+    "start_matching": gettext_lazy("Rank lists are frozen; the match comes next."),
+    "back_to_review": gettext_lazy("The round is back in review; rank lists can change again."),
+    "close": gettext_lazy("The round is closed."),
+}
+
+
 def transition_round(round_: Round, name: str, *, acting_user) -> Round:
-    """Move a round to its next state through the workflow (locks, checks, audits)."""
+    """Move a round to its next state through the workflow (locks, checks, audits) and tell those it concerns."""
     if name not in BUTTON_TRANSITIONS:
         raise DomainError(_("Unknown action “%(action)s”.") % {"action": name}, field="action")
-    return ROUND_FLOW.apply(round_, name, acting_user=acting_user)
+    with transaction.atomic():
+        round_ = ROUND_FLOW.apply(round_, name, acting_user=acting_user)
+        if name in STATE_NEWS:
+            _tell_round(round_, STATE_NEWS[name])
+    return round_
+
+
+def _tell_round(round_: Round, what) -> None:
+    """Notify the round's candidates and the admins of its hosts of a state change."""
+    from django.urls import reverse
+
+    from zonebridge.accounts.models import Membership, Role, User
+    from zonebridge.core.notifications import in_every_language, notify
+    from zonebridge.programmes.models import IN_THE_RUNNING
+
+    students = set(round_.applications.filter(state__in=IN_THE_RUNNING).values_list("student_id", flat=True))
+    hosts = set(Membership.objects.filter(role=Role.ORG_ADMIN, organisation__in=round_.positions.values("host"))
+                .values_list("user_id", flat=True))
+    round_label = {}
+    for language, suffix in (("en", "en"), ("zh-hans", "zh_hans"), ("zh-hant", "zh_hant")):
+        from django.utils import translation
+
+        with translation.override(language):
+            round_label[suffix] = round_.label
+    params = {"round": round_label, "state": in_every_language(RoundState(round_.state).label),
+              "what": in_every_language(what)}
+    url = reverse("programmes:round_detail", args=[round_.pk])
+    for user in User.objects.filter(pk__in=students | hosts):
+        notify(user, "programmes.round_state", params=params, url=url)
 
 
 def create_programme(*, acting_user, texts: dict, fields: dict) -> Programme:
