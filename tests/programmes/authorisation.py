@@ -66,6 +66,18 @@ API = [
     Rule("/api/v1/programmes/{slug}", everyone(NOT_FOUND), params={"slug": "no-such-programme"}),
     Rule("/api/v1/programmes/rounds/{round_id}", everyone()),
     Rule("/api/v1/programmes/rounds/{round_id}/positions", everyone()),
+    # The zone operator closes applications first; the superuser's second "start review" is out of order (409).
+    Rule("/api/v1/programmes/rounds/{round_id}/transitions", {**API_MANAGERS, "superuser": "409"}, method="POST",
+         data={"action": "start_review"}),
+    Rule("/api/v1/programmes/rounds/{round_id}/applications", only("student", anonymous=UNAUTHENTICATED),
+         method="POST", data={"statement": "Applied through the API"}),
+    Rule("/api/v1/programmes/rounds/{round_id}/positions", only("org_admin", *MANAGERS, anonymous=UNAUTHENTICATED),
+         method="POST", data={"host": "tidepay", "title_en": "API intern", "capacity": 1}),
+    # The only invited reviewer studies at the student's university: a conflict of interest, so nobody may score.
+    Rule("/api/v1/programmes/applications/{application_id}/reviews", only(anonymous=UNAUTHENTICATED),
+         method="POST", data={"scores": {}}),
+    Rule("/api/v1/programmes/applications/{application_id}/decision", API_MANAGERS, method="POST",
+         data={"decision": "accept"}),
     Rule("/api/v1/programmes/rounds/{round_id}/nominations", only("coordinator", anonymous=UNAUTHENTICATED),
          method="POST", data={"student": "nominee2", "recommendation": "From the matrix"}),
     Rule("/api/v1/programmes/nominations/{nomination_id}/withdraw", only("coordinator", anonymous=UNAUTHENTICATED),
@@ -156,7 +168,11 @@ def build_world(world: dict) -> dict:
         services.transition_round(matching, name, acting_user=operator)
     assert Round.objects.get(pk=matching.pk).state == RoundState.MATCHING
     assert PlacementRun.objects.count() == 1 and Participant.objects.count() == 1
+    fresh, _fresh_position = new_round()  # open, and the student has not applied yet
+
     def round_for(route: str) -> int:
+        if route.endswith("/applications"):
+            return fresh.pk
         return matching.pk if route.endswith(("/preview", "/runs")) else open_round.pk
 
     def offer_for(route: str) -> int:

@@ -75,3 +75,25 @@ def test_the_match_through_the_api_and_an_acceptance_after_the_deadline(
     late = api(student, "POST", f"/offers/{offers[0]['id']}/accept")
     assert late.status_code == 409 and "can no longer be accepted" in late.json()["detail"][0]["msg"]
     assert Offer.objects.get().state == "open"
+
+
+def test_the_whole_round_through_the_api(api, open_round, position, student, org_admin, operator_hk,
+                                         outside_reviewer):
+    application = api(student, "POST", f"/rounds/{open_round.pk}/applications", {"languages": "English"})
+    assert application.status_code == 201 and application.json()["source"] == "student"
+    posted = api(org_admin, "POST", f"/rounds/{open_round.pk}/positions", {
+        "host": "tidepay", "title_en": "API intern", "title_zh_hant": "應用程式介面實習生", "capacity": 2,
+        "work_mode": "remote"})
+    assert posted.status_code == 201 and posted.json()["title_zh_hans"] == "应用程式介面实习生"
+    criterion = services.add_criterion(open_round, acting_user=operator_hk, texts={"label_en": "Fit"}, weight=1)
+    services.invite_reviewer(open_round, outside_reviewer, acting_user=operator_hk)
+    application_id = application.json()["id"]
+    scored = api(outside_reviewer, "POST", f"/applications/{application_id}/reviews",
+                 {"scores": {criterion.pk: 4}, "comment": "Good"})
+    assert scored.status_code == 200 and scored.json()["total"] == 80.0
+    decided = api(operator_hk, "POST", f"/applications/{application_id}/decision", {"decision": "accept"})
+    assert decided.json()["state"] == "accepted"
+    moved = api(operator_hk, "POST", f"/rounds/{open_round.pk}/transitions", {"action": "start_review"})
+    assert moved.json()["state"] == "review"
+    wrong = api(operator_hk, "POST", f"/rounds/{open_round.pk}/transitions", {"action": "publish"})
+    assert wrong.status_code == 422 and wrong.json()["detail"][0]["loc"] == ["body", "action"]

@@ -12,6 +12,7 @@ from ninja.responses import Status
 from zonebridge.accounts.models import User
 from zonebridge.api_auth import ApiKeyAuth
 from zonebridge.core.errors import NotAllowed, NotFound
+from zonebridge.core.trilingual import ChineseScript
 from zonebridge.policy import programmes as policy
 from zonebridge.programmes import queries, services
 from zonebridge.programmes.models import (
@@ -20,9 +21,11 @@ from zonebridge.programmes.models import (
     Offer,
     PlacementRun,
     Position,
+    PositionKind,
     Programme,
     Round,
     RoundState,
+    WorkMode,
 )
 
 router = Router(tags=["programmes"])
@@ -74,6 +77,59 @@ class PositionOut(Schema):
     description_en: str
     description_zh_hans: str
     description_zh_hant: str
+
+
+class TransitionIn(Schema):
+    action: str = Field(..., max_length=40, description="open, start_review, reopen, start_matching, "
+                                                         "back_to_review or close")
+
+
+class ApplicationIn(Schema):
+    statement: str = Field("", max_length=Application._meta.get_field("statement").max_length)
+    languages: str = Field("", max_length=Application._meta.get_field("languages").max_length)
+
+
+class ApplicationOut(Schema):
+    id: int
+    round: int = Field(..., alias="round_id")
+    student: str = Field(..., alias="student.username")
+    university: str = Field(..., alias="university.slug")
+    source: str
+    state: str
+    score: float | None
+
+
+class DecisionIn(Schema):
+    decision: str = Field(..., max_length=20, description="accept, waitlist or reject")
+
+
+class ReviewIn(Schema):
+    scores: dict[int, int] = Field(..., description="Criterion id → score")
+    comment: str = Field("", max_length=2000)
+
+
+class ReviewOut(Schema):
+    application: int = Field(..., alias="application_id")
+    scores: dict[str, int]
+    total: float
+    comment: str
+
+
+class PositionIn(Schema):
+    host: str = Field(..., max_length=80, description="The host organisation's slug")
+    kind: PositionKind = PositionKind.INTERNSHIP
+    capacity: int = Field(1, ge=1, le=500)
+    location: str = Field("", max_length=120)
+    work_mode: WorkMode = WorkMode.ON_SITE
+    stipend: str = Field("", max_length=80)
+    starts_on: date | None = None
+    chinese_source: ChineseScript = ChineseScript.TRADITIONAL
+    title_en: str = Field(..., max_length=200)
+    title_zh_hans: str = Field("", max_length=200)
+    title_zh_hant: str = Field("", max_length=200)
+    description_en: str = Field("", max_length=5000)
+    description_zh_hans: str = Field("", max_length=5000)
+    description_zh_hant: str = Field("", max_length=5000)
 
 
 class NominationIn(Schema):
@@ -181,6 +237,53 @@ def get_round(request, round_id: int):
 def list_positions(request, round_id: int):
     """The positions of a round."""
     return _visible_round(round_id).positions.select_related("host")
+
+
+@router.post("/programmes/rounds/{round_id}/transitions", response=RoundOut, auth=ApiKeyAuth())
+def transition(request, round_id: int, payload: TransitionIn):
+    """Move a round to its next state (the programme's operators)."""
+    round_ = get_object_or_404(Round.objects.select_related("programme"), pk=round_id)
+    return services.transition_round(round_, payload.action, acting_user=request.auth)
+
+
+@router.post("/programmes/rounds/{round_id}/applications", response={201: ApplicationOut}, auth=ApiKeyAuth())
+def apply(request, round_id: int, payload: ApplicationIn):
+    """The acting student applies to an open round."""
+    application = services.apply_to_round(_visible_round(round_id), acting_user=request.auth,
+                                          statement=payload.statement, languages=payload.languages)
+    return Status(201, application)
+
+
+@router.post("/programmes/rounds/{round_id}/positions", response={201: PositionOut}, auth=ApiKeyAuth())
+def post_position(request, round_id: int, payload: PositionIn):
+    """Post a position (admins of a host organisation of the host zone; the programme's operators)."""
+    from zonebridge.directory.models import Organisation
+
+    round_ = get_object_or_404(Round.objects.select_related("programme"), pk=round_id)
+    host = Organisation.objects.select_related("home_zone").filter(slug=payload.host).first()
+    if host is None:
+        raise NotFound(_("No organisation “%(slug)s”.") % {"slug": payload.host}, field="host")
+    data = payload.dict()
+    texts = {name: data.pop(name) for name in list(data) if name.startswith(("title_", "description_"))}
+    data.pop("host")
+    position = services.save_position(Position(round=round_, host=host), acting_user=request.auth, texts=texts,
+                                      fields=data)
+    return Status(201, position)
+
+
+@router.post("/programmes/applications/{application_id}/reviews", response=ReviewOut, auth=ApiKeyAuth())
+def review(request, application_id: int, payload: ReviewIn):
+    """Score an application on the round's rubric (invited reviewers without a conflict of interest)."""
+    application = get_object_or_404(Application.objects.select_related("round__programme"), pk=application_id)
+    return services.score_application(application, acting_user=request.auth, scores=payload.scores,
+                                      comment=payload.comment)
+
+
+@router.post("/programmes/applications/{application_id}/decision", response=ApplicationOut, auth=ApiKeyAuth())
+def decide(request, application_id: int, payload: DecisionIn):
+    """Accept, waitlist or reject an application (the programme's operators)."""
+    application = get_object_or_404(Application.objects.select_related("round__programme"), pk=application_id)
+    return services.decide_application(application, payload.decision, acting_user=request.auth)
 
 
 @router.post("/programmes/rounds/{round_id}/nominations", response={201: NominationOut}, auth=ApiKeyAuth())
