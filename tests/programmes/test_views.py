@@ -166,3 +166,12 @@ def test_a_programme_address_that_a_page_uses_is_refused(operator_hk, lingang, h
             "slug": "my", "home_zone": lingang, "host_zone": hk_hub, "starts_on": date(2027, 1, 1),
             "ends_on": date(2027, 2, 1)})
     assert error.value.field == "slug"
+
+
+def test_a_candidate_sees_only_the_positions_open_to_them(signed_in, application, position, open_round, org_admin,
+                                                          fintech_startup, battery_maker, student, client):
+    post(open_round, org_admin, fintech_startup, "Only for Lingang students", universities=[battery_maker])
+    assert "Only for Lingang students" not in signed_in(student).get(
+        f"/en/programmes/rounds/{open_round.pk}/").content.decode()
+    assert "Only for Lingang students" in signed_in(org_admin).get(
+        f"/en/programmes/rounds/{open_round.pk}/").content.decode()

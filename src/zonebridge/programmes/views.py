@@ -133,8 +133,10 @@ def round_detail(request, round_id: int):
     manages = policy.manages(user, round_.programme)
     application = (Application.objects.filter(round=round_, student=user).first()
                    if user.is_authenticated else None)
-    positions = round_.positions.select_related("host")
     hosted = set(policy.hosted_organisations(user).values_list("pk", flat=True)) if user.is_authenticated else set()
+    # A candidate sees the positions open to them; everyone else sees all of the round's positions.
+    positions = (queries.positions_open_to(application) if application and not manages and not hosted
+                 else round_.positions.select_related("host"))
     run = PlacementRun.objects.filter(round=round_).first()
     why = _student_reasons(services.explanation_for_student(run, application)) if run and application else []
     transitions = [t for t in services.ROUND_FLOW.available(round_, user) if t.name in services.BUTTON_TRANSITIONS]
