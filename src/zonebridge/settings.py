@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "zonebridge.landing",
     "zonebridge.bulletins",
     "zonebridge.events",
+    "zonebridge.programmes",
     "zonebridge.demo",
     "zonebridge.operations",
 ]

@@ -21,4 +21,5 @@ urlpatterns += i18n_patterns(
     path("landing/", include("zonebridge.landing.urls")),
     path("bulletins/", include("zonebridge.bulletins.urls")),
     path("events/", include("zonebridge.events.urls")),
+    path("", include("zonebridge.programmes.urls")),
 )

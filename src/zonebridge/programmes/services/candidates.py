@@ -1,0 +1,240 @@
+"""Use cases of candidates: applying, nominating within a quota, withdrawing, rank lists on both sides, and the
+operator's decisions."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zonebridge.accounts.models import Membership, Role
+from zonebridge.core import audit
+from zonebridge.core.errors import Conflict, DomainError, NotAllowed, full_clean
+from zonebridge.core.notifications import in_every_language, notify
+from zonebridge.policy import programmes as policy
+from zonebridge.programmes import notifications as kinds
+from zonebridge.programmes import queries
+from zonebridge.programmes.models import (
+    IN_THE_RUNNING,
+    Application,
+    ApplicationSource,
+    ApplicationState,
+    HostRank,
+    Nomination,
+    NominationState,
+    Position,
+    Round,
+    RoundState,
+    StudentRank,
+)
+from zonebridge.programmes.services.rounds import quota_for
+
+# Rank lists change while candidates may still join: open and in review; they freeze for the match.
+RANKING_STATES = (RoundState.OPEN, RoundState.REVIEW)
+LONGEST_RANK_LIST = 50
+
+
+def _round_label(round_: Round) -> dict:
+    """The round's label in every language, as a notification parameter."""
+    from django.utils import translation
+
+    labels = {}
+    for language, suffix in (("en", "en"), ("zh-hans", "zh_hans"), ("zh-hant", "zh_hant")):
+        with translation.override(language):
+            labels[suffix] = round_.label
+    return labels
+
+
+def _names(obj, field: str = "name") -> dict:
+    return {suffix: obj.in_language(field, suffix) for suffix in ("en", "zh_hans", "zh_hant")}
+
+
+def apply_to_round(round_: Round, *, acting_user, statement: str = "", languages: str = "") -> Application:
+    """A student applies to an open round (once)."""
+    university = policy.student_university(acting_user)
+    if university is None:
+        raise NotAllowed(_("Only students apply to programmes."))
+    with transaction.atomic():
+        locked = Round.objects.select_for_update().get(pk=round_.pk)
+        if locked.state != RoundState.OPEN:
+            raise Conflict(_("“%(round)s” is not open for applications.") % {"round": locked.label})
+        if Application.objects.filter(round=locked, student=acting_user).exists():
+            raise Conflict(_("You have already applied to “%(round)s”.") % {"round": locked.label})
+        application = Application(round=locked, student=acting_user, university=university,
+                                  statement=statement.strip(), languages=languages.strip())
+        full_clean(application)
+        application.save()
+        audit.record("programmes.application.create", actor=acting_user, target=application,
+                     after={"round": locked.pk, "source": application.source})
+    return application
+
+
+def nominate(round_: Round, student, *, university, acting_user, recommendation: str = "") -> Nomination:
+    """A coordinator nominates a student of their university, within the university's quota for the round."""
+    if not policy.coordinated_universities(acting_user).filter(pk=university.pk).exists():
+        raise NotAllowed(_("Only coordinators of %(university)s nominate its students.") % {
+            "university": university.name})
+    if not Membership.objects.filter(user=student, organisation=university, role=Role.STUDENT).exists():
+        raise DomainError(_("%(student)s is not a student of %(university)s.") % {
+            "student": student, "university": university.name}, field="student")
+    with transaction.atomic():
+        # The round's row is the lock every nomination of the round takes: two coordinators of one university
+        # cannot both take its last place.
+        locked = Round.objects.select_for_update().get(pk=round_.pk)
+        if locked.state not in (RoundState.OPEN, RoundState.REVIEW):
+            raise Conflict(_("Nominations for “%(round)s” are closed: the round is %(state)s.") % {
+                "round": locked.label, "state": locked.get_state_display()})
+        quota = quota_for(locked, university)
+        used = Nomination.objects.filter(round=locked, university=university, state=NominationState.ACTIVE).count()
+        if used >= quota:
+            raise Conflict(_("%(university)s has used all %(quota)s nominations of “%(round)s”: withdraw one "
+                             "before nominating %(student)s.") % {
+                "university": university.name, "quota": quota, "round": locked.label, "student": student},
+                field="student")
+        if Nomination.objects.filter(round=locked, student=student, state=NominationState.ACTIVE).exists():
+            raise Conflict(_("%(student)s is already nominated for “%(round)s”.") % {
+                "student": student, "round": locked.label}, field="student")
+        application = Application.objects.select_for_update().filter(round=locked, student=student).first()
+        if application is None:
+            application = Application.objects.create(round=locked, student=student, university=university,
+                                                     source=ApplicationSource.NOMINATION)
+        elif application.state == ApplicationState.WITHDRAWN:
+            application.state = ApplicationState.SUBMITTED
+            application.save(update_fields=["state"])
+        nomination = Nomination(round=locked, university=university, student=student, application=application,
+                                nominated_by=acting_user, recommendation=recommendation.strip())
+        full_clean(nomination, exclude=["application"])
+        nomination.save()
+        audit.record("programmes.nomination.create", actor=acting_user, target=nomination,
+                     after={"student": student.username, "university": university.slug, "used": used + 1,
+                            "quota": quota})
+        notify(student, kinds.NOMINATED, params={"university": _names(university), "round": _round_label(locked)},
+               url=_my_url())
+    return nomination
+
+
+def withdraw_nomination(nomination: Nomination, *, acting_user) -> Nomination:
+    """A coordinator withdraws a nomination before the match (the place in the quota is free again)."""
+    if not policy.coordinated_universities(acting_user).filter(pk=nomination.university_id).exists():
+        raise NotAllowed(_("Only coordinators of the nominating university withdraw its nominations."))
+    with transaction.atomic():
+        locked_round = Round.objects.select_for_update().get(pk=nomination.round_id)
+        nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        if nomination.state != NominationState.ACTIVE:
+            raise Conflict(_("This nomination is already withdrawn."))
+        if locked_round.state not in (RoundState.OPEN, RoundState.REVIEW):
+            raise Conflict(_("“%(round)s” is %(state)s: nominations can be withdrawn only before matching.") % {
+                "round": locked_round.label, "state": locked_round.get_state_display()})
+        nomination.state = NominationState.WITHDRAWN
+        nomination.withdrawn_at = timezone.now()
+        nomination.save(update_fields=["state", "withdrawn_at"])
+        application = nomination.application
+        if application.source == ApplicationSource.NOMINATION:
+            # The student did not apply on their own: without the nomination they are no longer a candidate.
+            application.state = ApplicationState.WITHDRAWN
+            application.save(update_fields=["state"])
+        audit.record("programmes.nomination.withdraw", actor=acting_user, target=nomination,
+                     before={"state": NominationState.ACTIVE}, after={"state": NominationState.WITHDRAWN})
+        notify(nomination.student, kinds.NOMINATION_WITHDRAWN, params={"round": _round_label(locked_round)},
+               url=_my_url())
+    return nomination
+
+
+def _my_url() -> str:
+    from django.urls import reverse
+
+    return reverse("programmes:my_programmes")
+
+
+def set_student_ranking(application: Application, position_ids: list[int], *, acting_user) -> list[StudentRank]:
+    """Replace a student's rank list with `position_ids` (most wanted first); each must be open to them."""
+    if application.student_id != getattr(acting_user, "pk", None):
+        raise NotAllowed(_("Only the student ranks their positions."))
+    _check_rank_list(position_ids, "positions")
+    with transaction.atomic():
+        locked_round = Round.objects.select_for_update().get(pk=application.round_id)
+        if locked_round.state not in RANKING_STATES:
+            raise Conflict(_("Rank lists of “%(round)s” are frozen: the round is %(state)s.") % {
+                "round": locked_round.label, "state": locked_round.get_state_display()})
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.state not in IN_THE_RUNNING:
+            raise Conflict(_("Your application is %(state)s: it does not take part in the match.") % {
+                "state": application.get_state_display()})
+        allowed = queries.open_position_ids(application)
+        for index, position_id in enumerate(position_ids):
+            if position_id not in allowed:
+                title = Position.objects.filter(pk=position_id).values_list("title_en", flat=True).first()
+                raise DomainError(_("Choice %(place)s (%(position)s) is not open to you in “%(round)s”: "
+                                    "pick positions from the list shown.") % {
+                    "place": index + 1, "position": title or f"#{position_id}", "round": locked_round.label},
+                    field="positions")
+        before = list(application.ranks.order_by("rank").values_list("position_id", flat=True))
+        application.ranks.all().delete()
+        ranks = StudentRank.objects.bulk_create([
+            StudentRank(application=application, position_id=position_id, rank=index)
+            for index, position_id in enumerate(position_ids, start=1)])
+        audit.record("programmes.application.rank", actor=acting_user, target=application,
+                     before={"positions": before}, after={"positions": list(position_ids)})
+    return ranks
+
+
+def set_host_ranking(position: Position, application_ids: list[int], *, acting_user) -> list[HostRank]:
+    """Replace a position's rank list with `application_ids` (most wanted first); each must be a candidate the
+    position is open to."""
+    if not policy.may_manage_position(acting_user, position):
+        raise NotAllowed(_("Only the host organisation's admins rank its candidates."))
+    _check_rank_list(application_ids, "applications", longest=2000)
+    with transaction.atomic():
+        locked_round = Round.objects.select_for_update().get(pk=position.round_id)
+        if locked_round.state not in RANKING_STATES:
+            raise Conflict(_("Rank lists of “%(round)s” are frozen: the round is %(state)s.") % {
+                "round": locked_round.label, "state": locked_round.get_state_display()})
+        allowed = set(queries.candidates_for(position).values_list("pk", flat=True))
+        for index, application_id in enumerate(application_ids):
+            if application_id not in allowed:
+                raise DomainError(_("Choice %(place)s (application #%(id)s) is not a candidate for “%(position)s”.")
+                                  % {"place": index + 1, "id": application_id, "position": position.title},
+                                  field="applications")
+        before = list(position.host_ranks.order_by("rank").values_list("application_id", flat=True))
+        position.host_ranks.all().delete()
+        ranks = HostRank.objects.bulk_create([
+            HostRank(position=position, application_id=application_id, rank=index)
+            for index, application_id in enumerate(application_ids, start=1)])
+        audit.record("programmes.position.rank", actor=acting_user, target=position,
+                     before={"applications": before}, after={"applications": list(application_ids)})
+    return ranks
+
+
+def _check_rank_list(ids: list, field: str, longest: int = LONGEST_RANK_LIST) -> None:
+    if len(ids) != len(set(ids)):
+        raise DomainError(_("A rank list names each choice once."), field=field)
+    if len(ids) > longest:
+        raise DomainError(_("A rank list holds at most %(count)s choices.") % {"count": longest}, field=field)
+
+
+DECISIONS = {"accept": ApplicationState.ACCEPTED, "waitlist": ApplicationState.WAITLISTED,
+             "reject": ApplicationState.REJECTED}
+
+
+def decide_application(application: Application, decision: str, *, acting_user) -> Application:
+    """The operator accepts, waitlists or rejects an application during the round's review (or while open)."""
+    if not policy.manages(acting_user, application.round.programme):
+        raise NotAllowed(_("Only the programme's operators decide on applications."))
+    if decision not in DECISIONS:
+        raise DomainError(_("Choose accept, waitlist or reject."), field="decision")
+    with transaction.atomic():
+        locked_round = Round.objects.select_for_update().get(pk=application.round_id)
+        if locked_round.state not in RANKING_STATES:
+            raise Conflict(_("Decisions on “%(round)s” are closed: the round is %(state)s.") % {
+                "round": locked_round.label, "state": locked_round.get_state_display()})
+        application = Application.objects.select_for_update().get(pk=application.pk)
+        if application.state == ApplicationState.WITHDRAWN:
+            raise Conflict(_("This application was withdrawn."))
+        before = application.state
+        application.state = DECISIONS[decision]
+        application.decided_at = timezone.now()
+        application.save(update_fields=["state", "decided_at"])
+        audit.record("programmes.application.decide", actor=acting_user, target=application,
+                     before={"state": before}, after={"state": application.state})
+        notify(application.student, kinds.DECISION, url=_my_url(), params={
+            "round": _round_label(locked_round),
+            "decision": in_every_language(ApplicationState(application.state).label)})
+    return application
