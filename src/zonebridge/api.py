@@ -19,6 +19,7 @@ from ninja.parser import Parser
 from zonebridge.accounts.throttle import TooManyAttempts
 from zonebridge.core.errors import DomainError, domain_error_body, error_body, problem
 from zonebridge.directory.api import router as directory_router
+from zonebridge.opportunities.api import router as opportunities_router
 
 logger = logging.getLogger("zonebridge.api")
 
@@ -197,3 +198,4 @@ def _server_error(request, error: Exception):
 
 
 api.add_router("/v1/", directory_router)
+api.add_router("/v1/", opportunities_router)

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "zonebridge.core",
     "zonebridge.accounts",
     "zonebridge.directory",
+    "zonebridge.opportunities",
     "zonebridge.demo",
     "zonebridge.operations",
 ]

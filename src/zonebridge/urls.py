@@ -18,4 +18,5 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("zonebridge.accounts.urls")),
     path("", include("zonebridge.core.urls")),
     path("", include("zonebridge.directory.urls")),
+    path("", include("zonebridge.opportunities.urls")),
 )
