@@ -4,7 +4,7 @@ from datetime import date
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 from ninja.errors import ValidationError
 from ninja.pagination import paginate
 
@@ -163,4 +163,4 @@ def create_opportunity(request, payload: OpportunityIn):
     opportunity = services.create_opportunity(acting_user=request.auth, organisation=organisation,
                                               kind=payload.kind, texts=texts, language=language, sectors=sectors,
                                               **fields)
-    return 201, get_opportunity(request, opportunity.pk)
+    return Status(201, get_opportunity(request, opportunity.pk))

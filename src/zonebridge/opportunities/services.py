@@ -228,7 +228,7 @@ def accept_interest(interest: InterestExpression, *, acting_user) -> InterestExp
     now = timezone.now()
     with transaction.atomic():
         interest = INTEREST_FLOW.apply(interest, "accept", acting_user=acting_user, changes={
-            "decided_by": acting_user, "decided_at": now, "follow_up_due": now + FOLLOW_UP_AFTER,
+            "decided_by_id": acting_user.pk, "decided_at": now, "follow_up_due": now + FOLLOW_UP_AFTER,
             "introduction_route": IntroductionRoute.DIRECT if direct else IntroductionRoute.OPERATOR})
         interest = _reload(interest)
         url = reverse("opportunities:interest_detail", args=[interest.pk])
@@ -246,7 +246,7 @@ def decline_interest(interest: InterestExpression, *, acting_user) -> InterestEx
     """Decline an interest; its sender is told."""
     with transaction.atomic():
         interest = INTEREST_FLOW.apply(interest, "decline", acting_user=acting_user,
-                                       changes={"decided_by": acting_user, "decided_at": timezone.now()})
+                                       changes={"decided_by_id": acting_user.pk, "decided_at": timezone.now()})
         interest = _reload(interest)
         notify(interest.sent_by, kinds.INTEREST_DECLINED, params=_params(interest.opportunity),
                url=reverse("opportunities:interest_detail", args=[interest.pk]))
