@@ -14,6 +14,7 @@ from django.template import loader
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zonebridge.core import audit
 from zonebridge.core.errors import Conflict, DomainError, InvalidFields, NotAllowed, NotFound, full_clean
@@ -155,11 +156,11 @@ def _posting_still_open(interest: InterestExpression):
 
 
 INTEREST_FLOW = Workflow("opportunities.interestexpression", transitions=[
-    Transition("accept", source=[InterestState.SENT], target=InterestState.ACCEPTED, label=_("Accept"),
+    Transition("accept", source=[InterestState.SENT], target=InterestState.ACCEPTED, label=gettext_lazy("Accept"),
                allowed=policy.may_decide_interest, guard=_posting_still_open),
-    Transition("decline", source=[InterestState.SENT], target=InterestState.DECLINED, label=_("Decline"),
+    Transition("decline", source=[InterestState.SENT], target=InterestState.DECLINED, label=gettext_lazy("Decline"),
                allowed=policy.may_decide_interest),
-    Transition("withdraw", source=[InterestState.SENT], target=InterestState.WITHDRAWN, label=_("Withdraw"),
+    Transition("withdraw", source=[InterestState.SENT], target=InterestState.WITHDRAWN, label=gettext_lazy("Withdraw"),
                allowed=policy.may_withdraw_interest),
 ])
 
