@@ -92,7 +92,7 @@ def search(user, *, q: str = "", **filters) -> RankedList:
     """Open postings `user` may see, filtered; ranked by the cross-lingual engine when there is a query."""
     queryset = apply_filters(listed_opportunities(user), **filters)
     if q and q.strip():
-        return RankedList(ranked_hits(queryset, q.strip()), queryset)
+        return RankedList(ranked_hits(queryset, q.strip(), filters.get("direction") or ""), queryset)
     return PlainList(queryset)
 
 

@@ -13,13 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from zonebridge.directory.models import Organisation
+from zonebridge.engine.retrieval.evaluation import ANSWERING_KIND
 from zonebridge.opportunities.models import Opportunity, Recommendation, RecommendationKind
 from zonebridge.opportunities.search import OPPORTUNITIES, ORGANISATIONS, opportunity_text, organisation_text
 from zonebridge.policy.opportunities import open_q
 
 KEEP = 10  # stored per organisation or posting
 CANDIDATES = 40  # asked of the engine before dropping own, closed and withdrawn postings
-BATCH = 200  # queries per engine call (one embedding batch)
+BATCH = 200  # organisations per engine call (one embedding batch)
+OWN_POSTINGS = 3  # an organisation's newest open postings that ask for their answers
 
 
 def profile_query(organisation: Organisation, own_titles: list[str]) -> str:
@@ -38,25 +40,46 @@ def current_index(shared):
 
 
 def refresh_for_organisations(organisation_ids, progress=None) -> int:
-    """Recompute the "for you" lists of these organisations; return how many lists were written."""
+    """Recompute the "for you" lists of these organisations; return how many lists were written.
+
+    Each organisation asks two kinds of question: its profile (any posting that fits what it does), and each
+    of its open postings (up to OWN_POSTINGS), answered by postings of the other direction — its need by
+    offers, its offer by needs. A posting found both ways keeps its best score and those reasons.
+    """
     index = current_index(OPPORTUNITIES)
     organisation_ids = list(organisation_ids)
     written = 0
     for start in range(0, len(organisation_ids), BATCH):
         chunk = list(Organisation.objects.filter(pk__in=organisation_ids[start:start + BATCH]))
-        titles: dict[int, list[str]] = {}
-        for owner_id, title_en, title_hans, title_hant in Opportunity.objects.filter(
-                organisation__in=chunk, withdrawn_at__isnull=True).values_list(
-                "organisation_id", "title_en", "title_zh_hans", "title_zh_hant"):
-            titles.setdefault(owner_id, []).append(title_en or title_hans or title_hant)
-        queries = [profile_query(o, titles.get(o.pk, [])[:5]) for o in chunk]
-        results = index.search_many(queries, k=CANDIDATES) if queries else []
+        own: dict[int, list[Opportunity]] = {}
+        for posting in Opportunity.objects.filter(open_q(), organisation__in=chunk).order_by("-created_at"):
+            own.setdefault(posting.organisation_id, []).append(posting)
+        texts, filters, owners_of_query = [], [], []
+        for organisation in chunk:
+            mine = own.get(organisation.pk, [])[:OWN_POSTINGS]
+            texts.append(profile_query(organisation, [p.title_en or p.title_zh_hans or p.title_zh_hant for p in mine]))
+            filters.append(None)
+            owners_of_query.append(organisation.pk)
+            for posting in mine:
+                texts.append(opportunity_text(posting))
+                filters.append({"kind": ANSWERING_KIND[posting.direction]})
+                owners_of_query.append(organisation.pk)
+        results = index.search_many(texts, k=CANDIDATES, filters=filters) if texts else []
         candidate_ids = {int(m.id) for matches in results for m in matches}
         owners = dict(Opportunity.objects.filter(open_q(), pk__in=candidate_ids).values_list("pk", "organisation_id"))
+        best: dict[int, dict[int, object]] = {}
+        for organisation_id, matches in zip(owners_of_query, results):
+            found = best.setdefault(organisation_id, {})
+            for match in matches:
+                posting_id = int(match.id)
+                if owners.get(posting_id, organisation_id) == organisation_id:
+                    continue  # closed, withdrawn, or its own
+                if posting_id not in found or match.score > found[posting_id].score:
+                    found[posting_id] = match
         now = timezone.now()
         rows = []
-        for organisation, matches in zip(chunk, results):
-            kept = [m for m in matches if int(m.id) in owners and owners[int(m.id)] != organisation.pk][:KEEP]
+        for organisation in chunk:
+            kept = sorted(best.get(organisation.pk, {}).values(), key=lambda m: -m.score)[:KEEP]
             rows += [Recommendation(kind=RecommendationKind.FOR_ORGANISATION, organisation=organisation,
                                     opportunity_id=int(m.id), rank=rank, score=round(m.score, 4),
                                     reasons=m.why, computed_at=now) for rank, m in enumerate(kept, start=1)]

@@ -47,7 +47,9 @@ def opportunity_documents(ids=None) -> list[Document]:
     rows = Opportunity.objects.filter(withdrawn_at__isnull=True).select_related("organisation__home_zone")
     if ids is not None:
         rows = rows.filter(pk__in=[int(i) for i in ids])
-    return [Document(str(o.pk), opportunity_text(o), zone=o.organisation.home_zone.slug, kind=o.kind)
+    # The engine's `kind` facet is the direction: a need is answered by offers (the engine's complementary-kind
+    # rule, evaluation.ANSWERING_KIND); the category (partnership, job…) is filtered in the database.
+    return [Document(str(o.pk), opportunity_text(o), zone=o.organisation.home_zone.slug, kind=o.direction)
             for o in rows.order_by("pk")]
 
 
@@ -81,12 +83,13 @@ class Hit:
     why: tuple[str, ...]
 
 
-def ranked_hits(queryset: QuerySet, query: str) -> list[Hit]:
-    """The postings of `queryset` that match `query`, in the engine's order, with reasons."""
+def ranked_hits(queryset: QuerySet, query: str, direction: str = "") -> list[Hit]:
+    """The postings of `queryset` that match `query`, in the engine's order, with reasons (`direction`: only
+    offers or only needs, filtered in the engine too so that its scaling sees the same candidates)."""
     index = OPPORTUNITIES.current()
     if index is None or not len(index):
         return _fallback_hits(queryset, query)
-    matches = index.search(query, k=len(index))
+    matches = index.search(query, k=len(index), filters={"kind": direction} if direction else None)
     allowed = set(queryset.filter(pk__in=[int(m.id) for m in matches]).values_list("pk", flat=True))
     return [Hit(int(m.id), m.score, tuple(m.why)) for m in matches if int(m.id) in allowed]
 
