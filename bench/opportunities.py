@@ -57,6 +57,7 @@ def measure(requests: int, seed: int) -> dict:
     from zonebridge.engine.retrieval import warm_up
     from zonebridge.opportunities import recommendations, services
     from zonebridge.opportunities.models import Opportunity
+    from zonebridge.policy.opportunities import open_q
 
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0, interactive=False)
@@ -93,7 +94,7 @@ def measure(requests: int, seed: int) -> dict:
                    api_p50=statistics.median(api_ms), api_p95=percentile(api_ms, 0.95))
 
     changes = []
-    for posting in Opportunity.objects.filter(withdrawn_at__isnull=True).order_by("?")[:5]:
+    for posting in Opportunity.objects.filter(open_q()).order_by("?")[:5]:
         admin = posting.organisation.memberships.first()
         actor = admin.user if admin else _superuser()
         services.update_opportunity(posting, acting_user=actor, fields={},

@@ -2,6 +2,9 @@
 Hong Kong start-up signed in with the 繁體 UI sees it recommended with a reason, sends interest; the Shanghai
 company accepts; both see the introduction."""
 
+import os
+import tempfile
+
 import pytest
 from playwright.sync_api import expect
 
@@ -54,12 +57,19 @@ def check_page(page, phone: bool) -> None:
         assert not scrolls_sideways(page), page.url
 
 
+def screenshot(page, name: str, phone: bool) -> None:
+    """Keep a picture of the page for a person to look at (in the temporary directory)."""
+    device = "phone" if phone else "desktop"
+    page.screenshot(path=os.path.join(tempfile.gettempdir(), f"zonebridge-{name}-{device}.png"), full_page=True)
+
+
 def journey(page, base: str, phone: bool) -> None:
     # A Shanghai company posts a need, in Simplified Chinese, from the 简体 UI.
     sign_in(page, base, "zh-hans", "battery_admin")
     page.goto(f"{base}/zh-hans/opportunities/")
     check_page(page, phone)
     page.get_by_role("button", name="发布提供或需求").click()
+    page.select_option("#id_direction", "need")
     page.select_option("#id_kind", "technology_request")
     page.locator("#id_title").fill(TITLE_HANS)
     page.locator("#id_description").fill("我们在临港建设动力电池工厂，寻找香港的电池管理系统（BMS）软件团队合作。")
@@ -80,10 +90,13 @@ def journey(page, base: str, phone: bool) -> None:
     # The search finds it from English too, with the reason on the hit; on a phone results come before filters.
     page.goto(f"{base}/zh-hant/opportunities/?q=battery+management+software")
     expect(page.locator(".opp-card").first).to_contain_text(TITLE_HANT)
-    expect(page.locator(".opp-card").first.locator(".opp-why")).to_contain_text("↔")
+    # The reason reads in the reader's script: the author wrote 电池, a 繁體 reader sees 電池.
+    expect(page.locator(".opp-card").first.locator(".opp-why")).to_contain_text("battery ↔ 電池")
+    expect(page.locator(".opp-card").first).to_contain_text("需求")
     if phone:
         assert page.locator("#results").bounding_box()["y"] < page.locator("#filters").bounding_box()["y"]
     check_page(page, phone)
+    screenshot(page, "opportunities", phone)
 
     card = page.locator(".opp-card", has_text=TITLE_HANT).first
     card.get_by_role("link", name=TITLE_HANT).click()
@@ -109,6 +122,7 @@ def journey(page, base: str, phone: bool) -> None:
     expect(page.locator(".opp-introduction h2")).to_have_text("引薦")
     expect(page.locator(".opp-introduction")).to_contain_text("battery_admin@contact.example")
     check_page(page, phone)
+    screenshot(page, "introduction", phone)
     assert InterestExpression.objects.get().state == InterestState.ACCEPTED
 
 

@@ -1,5 +1,8 @@
 """The demo's marketplace: postings in all three languages, interests in every state, the index built by a job."""
 
+from django.db.models import F
+from django.utils import timezone
+
 from zonebridge.core.jobs import run_job
 from zonebridge.core.models import Job
 from zonebridge.demo.seed import seed_demo
@@ -13,6 +16,8 @@ def test_the_seed_writes_postings_and_queues_the_index_build(db):
     assert report.counts["opportunities"] == Opportunity.objects.count() > 60
     assert set(Opportunity.objects.values_list("language", flat=True)) == {"en", "zh_hans", "zh_hant"}
     assert set(InterestExpression.objects.values_list("state", flat=True)) == set(InterestState.values)
+    assert not Opportunity.objects.filter(valid_until__lt=F("valid_from")).exists()
+    assert Opportunity.objects.filter(valid_until__lt=timezone.localdate()).exists()  # some expired
     job = Job.objects.get(kind=RECOMPUTE_ALL)
     assert run_job(job.pk).state == "succeeded"
     assert Recommendation.objects.exists()

@@ -40,7 +40,7 @@ class NewOpportunityForm(forms.Form):
     """Post an offer or need: write it once, in any of the three languages."""
 
     organisation = forms.ModelChoiceField(label=_("For"), queryset=None)
-    direction = forms.ChoiceField(label=_("Offer or need"), choices=Direction.choices)
+    direction = forms.ChoiceField(label=_("Offer or need"), choices=Direction.choices, initial=Direction.NEED)
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=200)
     description = forms.CharField(label=_("Description"), max_length=5_000, widget=forms.Textarea(attrs={"rows": 6}))

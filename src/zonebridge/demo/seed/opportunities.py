@@ -86,6 +86,7 @@ def _write(world: DemoWorld, side: str, organisation) -> tuple[Opportunity, tupl
     roll = rng.random()
     valid_until = None if roll < 0.5 else (posted + timedelta(days=rng.randint(150, 365))).date()
     if roll > 0.95:  # a few expired ones, which leave the listings by themselves
+        posted = world.now - timedelta(days=rng.randint(30, 120))
         valid_until = (world.now - timedelta(days=rng.randint(1, 20))).date()
     visibility = (Visibility.PUBLIC if roll < 0.8 else Visibility.SIGNED_IN if roll < 0.93
                   else Visibility.PARTNER_ZONE)
