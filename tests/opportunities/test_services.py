@@ -71,6 +71,15 @@ def test_edit_keeps_a_hand_written_traditional_text(battery_need, battery_admin)
     assert updated.description_zh_hant == "尋找電池軟件團隊"
 
 
+def test_an_edit_of_a_targeted_posting_is_audited(battery_maker, battery_admin, hk_hub, lingang):
+    from zonebridge.core.audit import entries_about
+
+    posting = post(battery_maker, battery_admin, title="Distributor", description="In Hong Kong", target_zone=hk_hub)
+    services.update_opportunity(posting, acting_user=battery_admin, texts={}, fields={"target_zone": lingang})
+    entry = entries_about(posting).filter(action="opportunities.opportunity.update").get()
+    assert (entry.before["target_zone_id"], entry.after["target_zone_id"]) == (hk_hub.pk, lingang.pk)
+
+
 def test_others_may_not_edit_or_withdraw(battery_need, org_admin):
     with pytest.raises(NotAllowed):
         services.update_opportunity(battery_need, acting_user=org_admin, texts={}, fields={})

@@ -44,6 +44,9 @@ FOLLOW_UP_AFTER = timedelta(days=91)
 SAVED_SEARCH_LIMIT = 20
 UNSUBSCRIBE_SALT = "zonebridge.opportunities.unsubscribe"
 PLAIN_FIELDS = ("direction", "kind", "target_zone", "valid_from", "valid_until", "visibility")
+# What the audit trail records of an edit (column values, so a zone is its id).
+AUDITED_FIELDS = ("direction", "kind", "target_zone_id", "valid_from", "valid_until", "visibility", "title_en",
+                  "title_zh_hans", "title_zh_hant")
 CHINESE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -116,7 +119,7 @@ def update_opportunity(opportunity: Opportunity, *, acting_user, texts: dict[str
     with transaction.atomic():
         opportunity = Opportunity.objects.select_for_update().select_related("organisation__home_zone").get(
             pk=opportunity.pk)
-        before = audit.snapshot(opportunity, [*PLAIN_FIELDS, "title_en", "title_zh_hans", "title_zh_hant"])
+        before = audit.snapshot(opportunity, AUDITED_FIELDS)
         for name in (*PLAIN_FIELDS, "language", "chinese_source"):
             if name in fields:
                 setattr(opportunity, name, fields[name])
@@ -127,7 +130,7 @@ def update_opportunity(opportunity: Opportunity, *, acting_user, texts: dict[str
         if sectors is not None:
             opportunity.sectors.set(sectors)
         audit.record("opportunities.opportunity.update", actor=acting_user, target=opportunity, before=before,
-                     after=audit.snapshot(opportunity, [*PLAIN_FIELDS, "title_en", "title_zh_hans", "title_zh_hant"]))
+                     after=audit.snapshot(opportunity, AUDITED_FIELDS))
         schedule_refresh(opportunity.pk)
     return opportunity
 
