@@ -88,7 +88,7 @@ def test_a_profile_change_refreshes_its_recommendations(published, battery_need,
                                          opportunity=battery_need).exists()
 
 
-def test_a_page_view_never_computes_recommendations(client, battery_need, org_admin, django_assert_max_num_queries):
+def test_a_page_view_never_computes_recommendations(client, battery_need, org_admin):
     client.force_login(org_admin)
     response = client.get("/en/opportunities/recommended/")
     assert response.status_code == 200
@@ -100,3 +100,20 @@ def test_the_listing_shows_the_reasons(client, published, battery_need):
     body = response.content.decode()
     assert battery_need.title_zh_hans in body or battery_need.title_zh_hant in body
     assert "battery ↔ 电池" in body or "battery ↔ 電池" in body
+
+
+def test_an_organisations_need_is_answered_by_offers(published, battery_maker, battery_admin, fintech_startup,
+                                                    org_admin):
+    """Its own posting asks for the other direction: its need finds offers, never another company's same need."""
+    published(lambda: post(fintech_startup, org_admin, title="寻找跨境支付牌照合作银行",
+                           description="我们需要一家上海银行合作开展跨境支付试点。"))
+    offer = published(lambda: post(battery_maker, battery_admin, title="Cross-border payment pilot with our bank",
+                                   direction="offer",
+                                   description="Our bank offers a cross-border payment pilot to fintech start-ups."))
+    twin = published(lambda: post(battery_maker, battery_admin, title="寻找跨境支付牌照合作银行",
+                                  description="我们需要一家上海银行合作开展跨境支付试点。"))
+    recommendations.refresh_for_organisations([fintech_startup.pk])
+    ranked = list(Recommendation.objects.filter(kind=RecommendationKind.FOR_ORGANISATION,
+                                                organisation=fintech_startup).values_list("opportunity_id", flat=True))
+    assert ranked[0] == offer.pk
+    assert twin.pk not in ranked

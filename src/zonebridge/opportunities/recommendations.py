@@ -44,7 +44,8 @@ def refresh_for_organisations(organisation_ids, progress=None) -> int:
 
     Each organisation asks two kinds of question: its profile (any posting that fits what it does), and each
     of its open postings (up to OWN_POSTINGS), answered by postings of the other direction — its need by
-    offers, its offer by needs. A posting found both ways keeps its best score and those reasons.
+    offers, its offer by needs (the engine's complementary-kind rule). A posting found both ways keeps its best
+    score and those reasons.
     """
     index = current_index(OPPORTUNITIES)
     organisation_ids = list(organisation_ids)
@@ -58,7 +59,10 @@ def refresh_for_organisations(organisation_ids, progress=None) -> int:
         for organisation in chunk:
             mine = own.get(organisation.pk, [])[:OWN_POSTINGS]
             texts.append(profile_query(organisation, [p.title_en or p.title_zh_hans or p.title_zh_hant for p in mine]))
-            filters.append(None)
+            # An organisation that only needs (or only offers) is shown the other direction by its profile too:
+            # another company's copy of its own need cannot help it.
+            directions = {p.direction for p in mine}
+            filters.append({"kind": ANSWERING_KIND[directions.pop()]} if len(directions) == 1 else None)
             owners_of_query.append(organisation.pk)
             for posting in mine:
                 texts.append(opportunity_text(posting))
