@@ -18,6 +18,9 @@ from zonebridge.engine.retrieval import Document
 from zonebridge.opportunities.index import SharedIndex
 from zonebridge.opportunities.models import Language, Opportunity
 
+# Chinese punctuation after which a title runs on into its description without a space.
+FULL_STOPS = ("。", "！", "？", "；", "，", "：", "、")
+
 
 def opportunity_text(opportunity: Opportunity) -> str:
     """What the engine reads of a posting: title and description as the author wrote them (and in English
@@ -28,8 +31,15 @@ def opportunity_text(opportunity: Opportunity) -> str:
         title = getattr(opportunity, f"title_{suffix}")
         description = getattr(opportunity, f"description_{suffix}")
         if title or description:
-            parts.append(f"{title} {description}".strip())
+            # A Chinese title that ends a sentence runs on into the description as the author would write it.
+            separator = "" if title.endswith(FULL_STOPS) or (_ideograph(title[-1:]) and _ideograph(description[:1])) \
+                else " "
+            parts.append(f"{title}{separator}{description}".strip())
     return "\n".join(parts)
+
+
+def _ideograph(character: str) -> bool:
+    return bool(character) and "\u3400" <= character <= "\u9fff"
 
 
 def organisation_text(organisation: Organisation) -> str:
