@@ -62,6 +62,7 @@ bench: install-test assets messages static
 	$(BIN)/python bench/scheduling.py
 	$(BIN)/python bench/ranking_eval.py
 	$(BIN)/python bench/ranking_speed.py
+	$(BIN)/python bench/opportunities.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var
