@@ -76,6 +76,7 @@ bench: install-test assets messages static
 	$(BIN)/python bench/ranking_speed.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/programme_match.py
+	$(BIN)/python bench/opportunities.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var

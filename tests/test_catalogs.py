@@ -30,3 +30,17 @@ def test_every_message_is_translated_with_its_placeholders(path):
 
 def test_both_scripts_have_catalogs():
     assert {path.parent.parent.name for path in CATALOGS} == {"zh_Hans", "zh_Hant"}
+
+
+@pytest.mark.parametrize("language", ["zh_Hans", "zh_Hant"])
+def test_a_message_means_one_thing_across_the_catalogs(language):
+    """Django merges all catalogs into one: a message two apps translate differently shows only one of them.
+    Give such a message a context (`pgettext`, `{% translate "…" context "…" %}`) where the meanings differ."""
+    seen: dict[tuple, dict[str, str]] = {}
+    for path in (p for p in CATALOGS if p.parent.parent.name == language):
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or not entry.msgstr:
+                continue
+            seen.setdefault((entry.msgctxt, entry.msgid), {})[str(path.relative_to(SOURCE))] = entry.msgstr
+    clashes = {key: found for key, found in seen.items() if len(set(found.values())) > 1}
+    assert clashes == {}

@@ -22,6 +22,7 @@ from zonebridge.core.errors import DomainError, domain_error_body, error_body, p
 from zonebridge.directory.api import router as directory_router
 from zonebridge.events.api import router as events_router
 from zonebridge.landing.api import router as landing_router
+from zonebridge.opportunities.api import router as opportunities_router
 from zonebridge.programmes.api import router as programmes_router
 
 logger = logging.getLogger("zonebridge.api")
@@ -205,3 +206,4 @@ api.add_router("/v1/landing/", landing_router)
 api.add_router("/v1/bulletins", bulletins_router)
 api.add_router("/v1/events", events_router)
 api.add_router("/v1/", programmes_router)
+api.add_router("/v1/", opportunities_router)

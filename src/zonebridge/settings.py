@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "zonebridge.bulletins",
     "zonebridge.events",
     "zonebridge.programmes",
+    "zonebridge.opportunities",
     "zonebridge.demo",
     "zonebridge.operations",
 ]

@@ -22,4 +22,5 @@ urlpatterns += i18n_patterns(
     path("bulletins/", include("zonebridge.bulletins.urls")),
     path("events/", include("zonebridge.events.urls")),
     path("", include("zonebridge.programmes.urls")),
+    path("", include("zonebridge.opportunities.urls")),
 )

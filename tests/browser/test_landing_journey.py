@@ -91,7 +91,7 @@ def journey(page, base: str, *, phone: bool):
     page.locator("#id_comment").fill("安排妥當，非常感謝。")
     steps.check_page()
     steps.press(page.get_by_role("button", name="提交評價並關閉"))
-    expect(page.locator("#request-state")).to_have_text("已關閉")
+    expect(page.locator("#request-state")).to_have_text("已結束")
     expect(page.locator("#request-rating")).to_contain_text("5/5")
 
     request.refresh_from_db()

@@ -17,7 +17,7 @@ from faker import Faker
 from zonebridge.accounts.models import User
 from zonebridge.demo.content.accounts import DEMO_PASSWORD
 from zonebridge.demo.content.people import FAKER_LOCALES
-from zonebridge.demo.seed import bulletins, directory, events, landing, people, programmes
+from zonebridge.demo.seed import bulletins, directory, events, landing, opportunities, people, programmes
 from zonebridge.demo.seed.directory import allocate
 from zonebridge.demo.seed.people import DEMO_LOGINS
 from zonebridge.demo.seed.world import SCALES, DemoWorld, Scale
@@ -27,7 +27,7 @@ __all__ = ["AREAS", "DEMO_LOGINS", "DEMO_PASSWORD", "SCALES", "DemoLogin", "Scal
            "allocate", "database_is_empty", "reset_database", "seed_demo", "validate_arguments"]
 
 # The areas in the order they are seeded (and reset in reverse).
-AREAS = [directory, people, landing, bulletins, events, programmes]
+AREAS = [directory, people, landing, bulletins, events, programmes, opportunities]
 
 
 @dataclass(frozen=True)

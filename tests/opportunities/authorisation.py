@@ -1,0 +1,117 @@
+"""The marketplace's rows of the authorisation matrix (collected by tests/test_authorisation_matrix.py).
+
+The world: Sinovolt (Lingang; `other_org_admin` is its admin) posts a public need (9001); TidePay (Hong Kong;
+`org_admin`, `org_member`) posts a partner-zone-only offer (9002) and has expressed interest (9001) in
+Sinovolt's need; `org_admin` saved a search (9001). `zone_operator` runs TidePay's zone, `other_zone_operator`
+Lingang.
+"""
+
+from tests.authorisation import (
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    ROLES,
+    UNAUTHENTICATED,
+    Rule,
+    everyone,
+    only,
+    signed_in,
+)
+
+PUBLIC_NEED, PARTNER_OFFER, INTEREST, SAVED_SEARCH = 9001, 9002, 9001, 9001
+
+PATH_VALUES = {
+    "opportunity_id": str(PUBLIC_NEED),
+    "interest_id": str(INTEREST),
+    "search_id": str(SAVED_SEARCH),
+    "unsubscribe_token": "@unsubscribe_token",
+}
+MARKERS = {"partner-zone offer": "partner-zone-only-offer-marker"}
+# Hong Kong users outside TidePay do not see a Hong Kong posting meant for the partner zone; nor do visitors.
+NOT_PARTNERS = ("anonymous", "student", "coordinator", "reviewer", "mentor")
+
+POSTERS = ("org_member", "org_admin", "other_org_admin", "zone_operator", "other_zone_operator", "superuser")
+NEED_EDITORS = ("other_org_admin", "other_zone_operator", "superuser")
+INTEREST_VIEWERS = ("org_member", "org_admin", "other_org_admin", "zone_operator", "other_zone_operator", "superuser")
+OPERATORS = ("zone_operator", "other_zone_operator", "superuser")
+
+
+def interest_rule(outcomes: dict[str, str]) -> dict[str, str]:
+    """Visitors sign in; those who may not see the interest get 404; the rest as given (default OK)."""
+    return {role: LOGIN if role == "anonymous" else outcomes.get(role, OK if role in INTEREST_VIEWERS else NOT_FOUND)
+            for role in ROLES}
+
+
+PAGES = [
+    Rule("<lang>/opportunities/", everyone(), hidden={"partner-zone offer": NOT_PARTNERS}),
+    Rule("<lang>/opportunities/", everyone(), data={"q": "offer marker"}, hidden={"partner-zone offer": NOT_PARTNERS}),
+    Rule("<lang>/opportunities/new/", only(*POSTERS)),
+    Rule("<lang>/opportunities/new/", only(*POSTERS), method="POST", data={"title": ""}),
+    Rule("<lang>/opportunities/recommended/", signed_in()),
+    Rule("<lang>/opportunities/interests/", signed_in()),
+    Rule("<lang>/opportunities/interests/<int:interest_id>/", interest_rule({})),
+    Rule("<lang>/opportunities/interests/<int:interest_id>/action/", interest_rule(
+        {"org_member": FORBIDDEN, "org_admin": FORBIDDEN, "zone_operator": FORBIDDEN}), method="POST",
+        data={"action": "accept"}),
+    Rule("<lang>/opportunities/interests/<int:interest_id>/outcome/", interest_rule({}), method="POST",
+         data={"outcome": "talking"}),
+    Rule("<lang>/opportunities/interests/<int:interest_id>/broker/", interest_rule(
+        {"org_member": FORBIDDEN, "org_admin": FORBIDDEN, "other_org_admin": FORBIDDEN}), method="POST"),
+    Rule("<lang>/opportunities/saved-searches/", signed_in()),
+    Rule("<lang>/opportunities/saved-searches/", signed_in(), method="POST", data={"q": "battery"}),
+    Rule("<lang>/opportunities/saved-searches/<int:search_id>/delete/", only("org_admin", others=NOT_FOUND),
+         method="POST"),
+    Rule("<lang>/opportunities/unsubscribe/<str:unsubscribe_token>/", everyone()),
+    Rule("<lang>/opportunities/unsubscribe/<str:unsubscribe_token>/", everyone(NOT_FOUND),
+         params={"unsubscribe_token": "forged"}),
+    Rule("<lang>/opportunities/rebuild/", only(*OPERATORS), method="POST"),
+    Rule("<lang>/opportunities/<int:opportunity_id>/", everyone()),
+    Rule("<lang>/opportunities/<int:opportunity_id>/", {**everyone(), **dict.fromkeys(NOT_PARTNERS, NOT_FOUND)},
+         params={"opportunity_id": str(PARTNER_OFFER)}),
+    Rule("<lang>/opportunities/<int:opportunity_id>/", everyone(NOT_FOUND), params={"opportunity_id": "404404"}),
+    Rule("<lang>/opportunities/<int:opportunity_id>/edit/", only(*NEED_EDITORS)),
+    Rule("<lang>/opportunities/<int:opportunity_id>/edit/", only(*NEED_EDITORS), method="POST", data={"kind": ""}),
+    Rule("<lang>/opportunities/<int:opportunity_id>/withdraw/", only(*NEED_EDITORS), method="POST"),
+    Rule("<lang>/opportunities/<int:opportunity_id>/interest/", only("org_member", "org_admin")),
+    Rule("<lang>/opportunities/<int:opportunity_id>/interest/", only("org_member", "org_admin"), method="POST"),
+]
+
+API = [
+    Rule("/api/v1/opportunities", everyone(), data={"page_size": 100},
+         hidden={"partner-zone offer": NOT_PARTNERS}),
+    Rule("/api/v1/opportunities", everyone(), data={"q": "offer marker"},
+         hidden={"partner-zone offer": NOT_PARTNERS}),
+    Rule("/api/v1/opportunities/{opportunity_id}", everyone()),
+    Rule("/api/v1/opportunities/{opportunity_id}", {**everyone(), **dict.fromkeys(NOT_PARTNERS, NOT_FOUND)},
+         params={"opportunity_id": str(PARTNER_OFFER)}),
+    Rule("/api/v1/opportunities", only("org_member", "org_admin", "zone_operator", "superuser",
+                                       anonymous=UNAUTHENTICATED), method="POST",
+         data={"organisation": "tidepay", "kind": "partnership", "title": "Matrix posting",
+               "description": "Posted by the authorisation matrix"}),
+]
+
+
+def build_world(world: dict) -> dict:
+    """The postings, interest and saved search the rules above name."""
+    from zonebridge.core.trilingual import apply_texts
+    from zonebridge.directory.models import Organisation
+    from zonebridge.opportunities.models import InterestExpression, Opportunity, SavedSearch, Visibility
+    from zonebridge.opportunities.services import unsubscribe_token
+
+    users = world["users"]
+    sinovolt, tidepay = Organisation.objects.get(slug="sinovolt"), Organisation.objects.get(slug="tidepay")
+
+    def posting(pk, organisation, author, title, visibility):
+        opportunity = Opportunity(pk=pk, organisation=organisation, kind="partnership", language="en",
+                                  visibility=visibility, created_by=author)
+        apply_texts(opportunity, {"title_en": title, "description_en": f"{title}: details"})
+        opportunity.save()
+        return opportunity
+
+    need = posting(PUBLIC_NEED, sinovolt, users["other_org_admin"], "Battery software partner", Visibility.PUBLIC)
+    posting(PARTNER_OFFER, tidepay, users["org_admin"], MARKERS["partner-zone offer"], Visibility.PARTNER_ZONE)
+    InterestExpression.objects.create(pk=INTEREST, opportunity=need, organisation=tidepay,
+                                      sent_by=users["org_admin"], message="We would like to talk.")
+    saved = SavedSearch.objects.create(pk=SAVED_SEARCH, user=users["org_admin"], q="battery")
+    return {"unsubscribe_token": unsubscribe_token(saved)}
