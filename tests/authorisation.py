@@ -180,8 +180,17 @@ def _app_tables() -> list:
 
 # An app that lands adds its rules in its own module, so apps built side by side never edit the same lines.
 APP_TABLES = _app_tables()
+def _with_own_values(rules: list, values: dict) -> list:
+    """An app's rules carry the app's own path values: two apps may both name a parameter `request_id`."""
+    import dataclasses
+
+    return [dataclasses.replace(rule, params={**{name: value for name, value in values.items()
+                                                 if f"{name}>" in rule.route or f"{{{name}}}" in rule.route},
+                                              **rule.params}) for rule in rules]
+
+
 for _table in APP_TABLES:
-    PAGES += getattr(_table, "PAGES", [])
-    API += getattr(_table, "API", [])
-    PATH_VALUES.update(getattr(_table, "PATH_VALUES", {}))
+    _values = getattr(_table, "PATH_VALUES", {})
+    PAGES += _with_own_values(getattr(_table, "PAGES", []), _values)
+    API += _with_own_values(getattr(_table, "API", []), _values)
     MARKERS.update(getattr(_table, "MARKERS", {}))

@@ -50,12 +50,12 @@ def fill(route: str, world: dict, params: dict | None = None) -> str:
 
     def value(match: re.Match) -> str:
         name = match.group(1) or match.group(2)
-        if name in (params or {}):
+        if name in (params or {}) and not str(params[name]).startswith("@"):
             return str(params[name])
-        assert name in table.PATH_VALUES, (
+        assert name in (params or {}) or name in table.PATH_VALUES, (
             f"No value for the path parameter {name!r} of {route!r}: declare one in PATH_VALUES "
             "(tests/authorisation.py).")
-        declared = table.PATH_VALUES[name]
+        declared = (params or {}).get(name) or table.PATH_VALUES[name]
         if declared.startswith("@"):
             found = world[declared[1:]]
             return str(found(route) if callable(found) else found)
