@@ -101,9 +101,12 @@ def cv_upload():
 
 @pytest.fixture(autouse=True)
 def _private_files(settings, tmp_path):
-    """Private and public uploads of a test go to its own temporary directories."""
+    """Private and public uploads and the search indexes of a test go to its own temporary directories (and
+    index stamps are read on every search)."""
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RANK_INDEX_DIR = tmp_path / "rank-index"
+    settings.RANK_INDEX_CHECK_SECONDS = 0
 
 
 def make_user(username: str, zone: Zone | None, *, listed: bool = True, **extra) -> User:

@@ -1,17 +1,10 @@
-"""Fixtures of the marketplace tests: a private index directory per test, and postings on both sides."""
+"""Fixtures of the marketplace tests: postings on both sides."""
 
 import pytest
 
 from zonebridge.core.trilingual import ChineseScript
 from zonebridge.opportunities import services
 from zonebridge.opportunities.models import Kind, Visibility
-
-
-@pytest.fixture(autouse=True)
-def _rank_index(settings, tmp_path):
-    """Each test's index versions live in its own directory, and stamps are read on every search."""
-    settings.RANK_INDEX_DIR = tmp_path / "rank-index"
-    settings.RANK_INDEX_CHECK_SECONDS = 0
 
 
 def post(organisation, author, *, title, description, kind=Kind.PARTNERSHIP, **fields):

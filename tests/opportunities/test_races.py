@@ -11,8 +11,9 @@ from django.db import connection
 
 from tests.opportunities.conftest import post
 from zonebridge.core.errors import Conflict
+from zonebridge.core.models import SearchIndexState
 from zonebridge.opportunities import services
-from zonebridge.opportunities.models import InterestExpression, SearchIndexState
+from zonebridge.opportunities.models import InterestExpression
 from zonebridge.opportunities.search import OPPORTUNITIES
 
 

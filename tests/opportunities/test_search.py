@@ -3,11 +3,12 @@
 import pytest
 
 from tests.opportunities.conftest import post
+from zonebridge.core.models import SearchIndexState
 from zonebridge.core.trilingual import ChineseScript
 from zonebridge.directory.models import OrganisationKind
 from zonebridge.directory.services import create_organisation, update_organisation_profile
 from zonebridge.opportunities import queries, recommendations, services
-from zonebridge.opportunities.models import Recommendation, RecommendationKind, SearchIndexState
+from zonebridge.opportunities.models import Recommendation, RecommendationKind
 from zonebridge.opportunities.search import OPPORTUNITIES
 
 

@@ -1,4 +1,5 @@
-"""The records every app shares: the audit trail, notifications, jobs with progress and private files."""
+"""The records every app shares: the audit trail, notifications, jobs with progress, private files and the
+version stamps of the shared search indexes."""
 
 import uuid
 
@@ -203,3 +204,12 @@ class ConversionPhrase(models.Model):
 
         if len(self.simplified) != len(self.traditional):
             raise ValidationError({"traditional": _("Write the phrase with as many characters in each script.")})
+
+
+class SearchIndexState(models.Model):
+    """The version stamp of a rank index on disk: every process reloads its copy when this changes."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    version = models.PositiveIntegerField(default=0)
+    documents = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now)

@@ -7,5 +7,5 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
-        # Registers the directory's job kinds.
-        from zonebridge.directory import jobs  # noqa: F401
+        # Registers the directory's job kinds and the hook that re-indexes saved profiles.
+        from zonebridge.directory import jobs, signals  # noqa: F401

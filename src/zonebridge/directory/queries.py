@@ -3,6 +3,7 @@
 from django.db.models import Q, QuerySet
 
 from zonebridge.directory.models import Organisation, Sector
+from zonebridge.directory.ranking import by_relevance
 from zonebridge.directory.search import search_organisations
 
 
@@ -14,7 +15,8 @@ def organisations_for_listing() -> QuerySet:
 
 
 def apply_filters(queryset: QuerySet, *, zone=None, kind="", sector=None, stage="", q="") -> QuerySet:
-    """Narrow organisations by zone, kind, sector (with its sub-sectors), stage and full-text query."""
+    """Narrow organisations by zone, kind, sector (with its sub-sectors), stage and full-text query (matched by
+    the database, ordered by the cross-lingual engine)."""
     if zone:
         queryset = queryset.filter(home_zone=zone)
     if kind:
@@ -26,7 +28,7 @@ def apply_filters(queryset: QuerySet, *, zone=None, kind="", sector=None, stage=
         tagged = Organisation.sectors.through.objects.filter(sector__in=sectors).values("organisation_id")
         queryset = queryset.filter(pk__in=tagged)
     if q and q.strip():
-        return search_organisations(queryset, q)
+        return by_relevance(search_organisations(queryset, q), q)
     return queryset.order_by("name_en", "pk")
 
 

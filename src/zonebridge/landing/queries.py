@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from zonebridge.core.shared_index import in_rank_order
 from zonebridge.directory.models import Zone
 from zonebridge.directory.search import query_terms
 from zonebridge.landing.models import (
@@ -16,6 +17,7 @@ from zonebridge.landing.models import (
     Service,
     ServiceRequest,
 )
+from zonebridge.landing.ranking import CALLS
 from zonebridge.policy import landing as policy
 
 
@@ -102,17 +104,25 @@ def state_counts(requests: QuerySet) -> dict[str, int]:
 
 
 def search_calls(q: str = "", *, include_closed: bool = False) -> QuerySet:
-    """Calls for pilots matching every term of `q` in any language (a 繁體 query finds a 简体 call)."""
+    """Calls for pilots that match `q` in any language, in the cross-lingual engine's order (an English query
+    finds a 简体 call); soonest deadline first without a query."""
     calls = ScenarioCall.objects.select_related("owner__home_zone").annotate(application_count=Count("applications"))
     if not include_closed:
         calls = calls.filter(state=CallState.OPEN, deadline__gte=timezone.localdate())
-    if q and q.strip():
-        terms = query_terms(q)
-        if not terms:
-            return calls.none()
-        for term in terms:
-            words = Q()
-            for token in term.words:
-                words &= Q(search_document__contains=f" {token} ")
-            calls = calls.filter(words | Q(search_document__contains=f" {term.concept} ") if term.concept else words)
-    return calls.order_by("deadline", "pk")
+    calls = calls.order_by("deadline", "pk")
+    query = (q or "").strip()
+    if not query:
+        return calls
+    hits = CALLS.ranked(calls, query)
+    if hits is not None:
+        return in_rank_order(calls.filter(pk__in=[hit.id for hit in hits]), hits)
+    # Before the first index build: every term of the query, as normalised tokens (繁體 finds 简体).
+    terms = query_terms(query)
+    if not terms:
+        return calls.none()
+    for term in terms:
+        words = Q()
+        for token in term.words:
+            words &= Q(search_document__contains=f" {token} ")
+        calls = calls.filter(words | Q(search_document__contains=f" {term.concept} ") if term.concept else words)
+    return calls

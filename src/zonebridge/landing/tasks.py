@@ -1,7 +1,10 @@
-"""Soft landing's timer: every hour, requests past their SLA are marked overdue and their team told once."""
+"""Soft landing's background work: every hour, requests past their SLA are marked overdue and their team told
+once; a published call for pilots is added to the search index."""
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from zonebridge.landing.ranking import CALLS
 
 
 @db_periodic_task(crontab(minute="7"))
@@ -10,3 +13,10 @@ def mark_overdue_requests() -> int:
     from zonebridge.landing.services.requests import mark_overdue
 
     return mark_overdue()
+
+
+@db_task(retries=2, retry_delay=5)
+def index_call_task(call_id: int) -> None:
+    """Add a published call to the calls index (built whole the first time)."""
+    CALLS.apply([str(call_id)])
+    CALLS.recheck()

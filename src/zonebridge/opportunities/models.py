@@ -185,15 +185,6 @@ class Recommendation(models.Model):
                    models.Index(fields=["kind", "opportunity", "rank"])]
 
 
-class SearchIndexState(models.Model):
-    """The version stamp of a rank index on disk: every process reloads its copy when this changes."""
-
-    name = models.CharField(max_length=32, primary_key=True)
-    version = models.PositiveIntegerField(default=0)
-    documents = models.PositiveIntegerField(default=0)
-    updated_at = models.DateTimeField(default=timezone.now)
-
-
 class SavedSearch(models.Model):
     """A user's search, mailed to them weekly with the postings that are new since the last digest."""
 

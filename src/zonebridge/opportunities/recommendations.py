@@ -13,9 +13,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from zonebridge.directory.models import Organisation
+from zonebridge.directory.ranking import ORGANISATIONS, organisation_text
 from zonebridge.engine.retrieval.evaluation import ANSWERING_KIND
 from zonebridge.opportunities.models import Opportunity, Recommendation, RecommendationKind
-from zonebridge.opportunities.search import OPPORTUNITIES, ORGANISATIONS, opportunity_text, organisation_text
+from zonebridge.opportunities.search import OPPORTUNITIES, opportunity_text
 from zonebridge.policy.opportunities import open_q
 
 KEEP = 10  # stored per organisation or posting
@@ -129,9 +130,8 @@ def opportunity_changed(opportunity_id: int) -> None:
 
 
 def organisation_changed(organisation_id: int) -> None:
-    """A profile changed: update the profile index, its "for you" list and the fits of what it is offered."""
-    ORGANISATIONS.apply([str(organisation_id)])
-    ORGANISATIONS.recheck()
+    """A profile changed (and the directory re-indexed it): its "for you" list and the fits of what it is
+    offered."""
     refresh_for_organisations([organisation_id])
     offered = Recommendation.objects.filter(kind=RecommendationKind.FOR_ORGANISATION,
                                             organisation_id=organisation_id).values_list("opportunity_id", flat=True)

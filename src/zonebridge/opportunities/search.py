@@ -1,21 +1,17 @@
-"""The two corpora the engine ranks for the marketplace, and search over postings in any language.
+"""The marketplace's corpus for the engine, and search over postings in any language.
 
-`OPPORTUNITIES` indexes every posting that is not withdrawn (expired ones stay in the index: the listings'
-query condition drops them, and extending a posting needs no re-embedding); `ORGANISATIONS` indexes every
-organisation's profile, to find the organisations that fit a posting. Both are `index.SharedIndex`es.
+`OPPORTUNITIES` (a `core.shared_index.SharedIndex`) indexes every posting that is not withdrawn (expired ones
+stay in the index: the listings' query condition drops them, and extending a posting needs no re-embedding).
+The organisations that fit a posting come from the directory's profiles index, `directory.ranking`.
 
-A search asks the engine for every related posting (about 10 ms for 3,000), then keeps, in the engine's
-order, those the database query allows (open, visible to the reader, the chosen filters): so the filters and
-the visibility rule are exactly the listing's, and the order is exactly the engine's.
+A search asks the engine for every related posting, then keeps, in the engine's order, those the database
+query allows (open, visible to the reader, the chosen filters): `SharedIndex.ranked`.
 """
-
-from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from zonebridge.directory.models import Organisation
+from zonebridge.core.shared_index import Hit, SharedIndex
 from zonebridge.engine.retrieval import Document
-from zonebridge.opportunities.index import SharedIndex
 from zonebridge.opportunities.models import Language, Opportunity
 
 # Chinese punctuation after which a title runs on into its description without a space.
@@ -42,16 +38,6 @@ def _ideograph(character: str) -> bool:
     return bool(character) and "\u3400" <= character <= "\u9fff"
 
 
-def organisation_text(organisation: Organisation) -> str:
-    """What the engine reads of a profile: name, summary and description in English and the Chinese source."""
-    parts = []
-    for suffix in ("en", organisation.chinese_source):
-        text = " ".join(getattr(organisation, f"{field}_{suffix}") for field in ("name", "summary", "description"))
-        if text.strip():
-            parts.append(text.strip())
-    return "\n".join(parts)
-
-
 def opportunity_documents(ids=None) -> list[Document]:
     """Engine documents of the postings with `ids` (all when None) that belong in the index."""
     rows = Opportunity.objects.filter(withdrawn_at__isnull=True).select_related("organisation__home_zone")
@@ -63,45 +49,18 @@ def opportunity_documents(ids=None) -> list[Document]:
             for o in rows.order_by("pk")]
 
 
-def organisation_documents(ids=None) -> list[Document]:
-    """Engine documents of the organisations with `ids` (all when None)."""
-    rows = Organisation.objects.select_related("home_zone")
-    if ids is not None:
-        rows = rows.filter(pk__in=[int(i) for i in ids])
-    return [Document(str(o.pk), organisation_text(o), zone=o.home_zone.slug, kind=o.kind)
-            for o in rows.order_by("pk")]
-
-
 def _changed_opportunities(moment) -> list[str]:
     return [str(pk) for pk in Opportunity.objects.filter(updated_at__gte=moment).values_list("pk", flat=True)]
 
 
-def _changed_organisations(moment) -> list[str]:
-    return [str(pk) for pk in Organisation.objects.filter(updated_at__gte=moment).values_list("pk", flat=True)]
-
-
 OPPORTUNITIES = SharedIndex("opportunities", opportunity_documents, _changed_opportunities)
-ORGANISATIONS = SharedIndex("organisations", organisation_documents, _changed_organisations)
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One search result: the posting's id, the engine's score and its reasons (`battery ↔ 電池`)."""
-
-    id: int
-    score: float
-    why: tuple[str, ...]
 
 
 def ranked_hits(queryset: QuerySet, query: str, direction: str = "") -> list[Hit]:
     """The postings of `queryset` that match `query`, in the engine's order, with reasons (`direction`: only
     offers or only needs, filtered in the engine too so that its scaling sees the same candidates)."""
-    index = OPPORTUNITIES.current()
-    if index is None or not len(index):
-        return _fallback_hits(queryset, query)
-    matches = index.search(query, k=len(index), filters={"kind": direction} if direction else None)
-    allowed = set(queryset.filter(pk__in=[int(m.id) for m in matches]).values_list("pk", flat=True))
-    return [Hit(int(m.id), m.score, tuple(m.why)) for m in matches if int(m.id) in allowed]
+    hits = OPPORTUNITIES.ranked(queryset, query, filters={"kind": direction} if direction else None)
+    return _fallback_hits(queryset, query) if hits is None else hits
 
 
 def _fallback_hits(queryset: QuerySet, query: str) -> list[Hit]:

@@ -1,23 +1,21 @@
-"""Keep the profiles index and recommendations in step with the directory, which does not know this app.
+"""Keep recommendations in step with the directory's profiles, which does not know this app.
 
-A saved organisation queues its refresh after commit, but only once the marketplace has postings: before
-that there is nothing to recommend, and the first refresh builds the profiles index whole.
+The directory re-indexes a saved profile in a task and then sends `profile_indexed`; recommendations are
+refreshed there, in the worker, but only once the marketplace has postings: before that there is nothing to
+recommend.
 """
 
-from django.db import transaction
-from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from zonebridge.directory.models import Organisation
+from zonebridge.directory.signals import profile_indexed
 from zonebridge.opportunities.models import Opportunity
 
 
-@receiver(post_save, sender=Organisation, dispatch_uid="opportunities.organisation_saved")
-def organisation_saved(sender, instance: Organisation, raw=False, **kwargs) -> None:
-    """Queue the refresh of a saved profile (not for fixtures loaded raw)."""
-    if raw or not Opportunity.objects.exists():
+@receiver(profile_indexed, dispatch_uid="opportunities.profile_indexed")
+def profile_reindexed(sender, organisation_id: int, **kwargs) -> None:
+    """Refresh what depends on a re-indexed profile (in the task worker that re-indexed it)."""
+    if not Opportunity.objects.exists():
         return
-    from zonebridge.opportunities.tasks import organisation_changed_task
+    from zonebridge.opportunities.recommendations import organisation_changed
 
-    pk = instance.pk
-    transaction.on_commit(lambda: organisation_changed_task(pk))
+    organisation_changed(organisation_id)

@@ -20,12 +20,6 @@ def opportunity_changed_task(opportunity_id: int) -> None:
     recommendations.opportunity_changed(opportunity_id)
 
 
-@db_task(retries=2, retry_delay=5)
-def organisation_changed_task(organisation_id: int) -> None:
-    """Re-index one profile and refresh the recommendations it touches."""
-    recommendations.organisation_changed(organisation_id)
-
-
 @db_periodic_task(crontab(minute="15", hour="1"))
 def send_follow_ups_task() -> None:
     """Daily: ask how introductions accepted three months ago went."""

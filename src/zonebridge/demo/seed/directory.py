@@ -12,6 +12,7 @@ from zonebridge.demo.content.sectors import SECTORS
 from zonebridge.demo.content.universities import HONG_KONG_UNIVERSITIES, SHANGHAI_UNIVERSITIES
 from zonebridge.demo.seed.world import DemoWorld
 from zonebridge.directory.models import Organisation, Region, Sector, Zone
+from zonebridge.directory.ranking import ORGANISATIONS
 from zonebridge.directory.search import build_search_document
 
 ZONES = {
@@ -48,8 +49,10 @@ def seed(world: DemoWorld) -> None:
 
 
 def reset() -> None:
-    """Delete organisations, sectors and zones (after the areas that depend on them)."""
+    """Delete organisations, sectors and zones (after the areas that depend on them), and forget the profiles
+    index (the marketplace's seed job builds it again)."""
     Organisation.objects.all().delete()
+    ORGANISATIONS.forget()
     while Sector.objects.exists():  # a parent sector is protected until its children are gone
         Sector.objects.filter(children__isnull=True).delete()
     Zone.objects.all().delete()

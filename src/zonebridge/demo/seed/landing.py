@@ -19,6 +19,7 @@ from zonebridge.landing.models import (
     ServiceRequest,
     SpaceBooking,
 )
+from zonebridge.landing.ranking import CALLS
 from zonebridge.landing.services import requests as request_services
 from zonebridge.landing.services import scenarios
 from zonebridge.landing.services.catalogue import save_service
@@ -64,6 +65,7 @@ def reset() -> None:
     """Delete calls, applications, requests with their threads and bookings, and the catalogues."""
     ScenarioApplication.objects.all().delete()
     ScenarioCall.objects.all().delete()
+    CALLS.forget()
     SpaceBooking.objects.all().delete()
     RequestMessage.objects.all().delete()
     ServiceRequest.objects.all().delete()

@@ -1,8 +1,8 @@
 """Demo data of the marketplace: about 3,000 offers and needs in all three languages, interests in every state.
 
-Postings go through the same `apply_texts` as the services and are bulk-inserted; the rank indexes and the
-stored recommendations are built by one job queued at the end (the task worker does it in the background, so
-the seed stays within seconds and no request ever builds an index).
+Postings go through the same `apply_texts` as the services and are bulk-inserted; the rank indexes (the
+directory's profiles index too) and the stored recommendations are built by one job queued at the end (the task
+worker does it in the background, so the seed stays within seconds and no request ever builds an index).
 """
 
 from datetime import timedelta
@@ -24,9 +24,9 @@ from zonebridge.opportunities.models import (
     Outcome,
     Recommendation,
     SavedSearch,
-    SearchIndexState,
     Visibility,
 )
+from zonebridge.opportunities.search import OPPORTUNITIES
 
 POSTINGS_PER_ORGANISATION = 1.2  # ~3,000 for the demo's ~2,500 organisations
 POSTING_KINDS_OF = ("startup", "company", "investor", "incubator")
@@ -66,7 +66,7 @@ def reset() -> None:
     SavedSearch.objects.all().delete()
     InterestExpression.objects.all().delete()
     Opportunity.objects.all().delete()
-    SearchIndexState.objects.all().delete()
+    OPPORTUNITIES.forget()
 
 
 def _write(world: DemoWorld, side: str, organisation) -> tuple[Opportunity, tuple[str, ...]]:

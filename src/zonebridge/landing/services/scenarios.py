@@ -25,6 +25,7 @@ from zonebridge.landing.models import (
     ScenarioApplication,
     ScenarioCall,
 )
+from zonebridge.landing.tasks import index_call_task
 from zonebridge.policy import landing as policy
 
 
@@ -74,6 +75,7 @@ def publish_call(owner, *, acting_user, texts: dict[str, str], deadline: date, c
         call.save()
         refresh_search_document(call)
         audit.record("landing.scenariocall.publish", actor=acting_user, target=call)
+        transaction.on_commit(lambda: index_call_task(call.pk))
     return call
 
 

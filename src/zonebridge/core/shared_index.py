@@ -1,5 +1,9 @@
 """One rank index per corpus, on disk, shared by every process: "one index, many processes".
 
+The corpora: the directory's organisation profiles (`directory.ranking`), the marketplace's postings
+(`opportunities.search`) and the calls for pilots (`landing.ranking`). Each app says which rows make its
+documents; this module keeps them findable by every process and orders an app's query by the engine.
+
 Where it lives: `RANK_INDEX_DIR` (default `VAR_DIR/rank-index`), one directory per corpus and version,
 `opportunities/v00000042/` (the engine's `RankIndex.save` format). Which version is current is a row of
 `SearchIndexState` in the database, so every web process and task worker, on one machine or many sharing the
@@ -21,16 +25,18 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.utils import timezone
 
+from zonebridge.core.models import SearchIndexState
 from zonebridge.engine.retrieval import Document, RankIndex
-from zonebridge.opportunities.models import SearchIndexState
 
-logger = logging.getLogger("zonebridge.opportunities.index")
+logger = logging.getLogger("zonebridge.core.shared_index")
 
 KEEP_VERSIONS = 3
 
@@ -43,6 +49,15 @@ def index_root() -> Path:
 def check_interval() -> float:
     """Seconds between two reads of the version stamp by one process."""
     return float(getattr(settings, "RANK_INDEX_CHECK_SECONDS", 1.0))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: the row's primary key, the engine's score and its reasons (`battery ↔ 電池`)."""
+
+    id: int
+    score: float
+    why: tuple[str, ...]
 
 
 class SharedIndex:
@@ -77,9 +92,27 @@ class SharedIndex:
                     self._load(root, version)
         return self._index
 
+    def ranked(self, queryset: QuerySet, query: str, filters: dict | None = None) -> list[Hit] | None:
+        """The rows of `queryset` that match `query`, in the engine's order with reasons; None before the first
+        build (the caller then falls back to its database search).
+
+        The engine is asked for every related document (about 10 ms for 3,000), then the rows the query allows
+        are kept in its order: so filters and visibility are exactly the caller's, the order exactly the engine's.
+        """
+        index = self.current()
+        if index is None or not len(index):
+            return None
+        matches = index.search(query, k=len(index), filters=filters)
+        allowed = set(queryset.filter(pk__in=[int(m.id) for m in matches]).values_list("pk", flat=True))
+        return [Hit(int(m.id), m.score, tuple(m.why)) for m in matches if int(m.id) in allowed]
+
     def recheck(self) -> None:
         """Read the stamp on the next `current()` call rather than after the interval (after this process wrote)."""
         self._checked = 0.0
+
+    def forget(self) -> None:
+        """Drop the current version (the demo's reset): readers see no index, the next write builds it whole."""
+        SearchIndexState.objects.filter(name=self.name).delete()
 
     def stamp(self) -> int:
         """The current version number in the database (0: never built)."""
@@ -175,3 +208,13 @@ class SharedIndex:
                 continue
             if number <= newest - KEEP_VERSIONS:
                 shutil.rmtree(old, ignore_errors=True)
+
+
+def in_rank_order(queryset: QuerySet, hits: list[Hit]) -> QuerySet:
+    """`queryset` with the rows of `hits` first, in their order, and the others after in the queryset's own
+    order (a lazy queryset still, so pages load only their rows)."""
+    if not hits:
+        return queryset
+    position = Case(*(When(pk=hit.id, then=Value(i)) for i, hit in enumerate(hits)),
+                    default=Value(len(hits)), output_field=IntegerField())
+    return queryset.annotate(rank_position=position).order_by("rank_position", *queryset.query.order_by)
