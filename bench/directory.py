@@ -3,7 +3,8 @@
     .venv/bin/python bench/directory.py [--backends sqlite,postgresql] [--requests 200]
 
 Each back end runs in its own process on a fresh database: `zonebridge seed --scale demo` is timed, then the
-pages are requested in-process through Django's full request/response stack (middleware, ORM, templates),
+engine's profiles index that orders search results is built (timed: the task worker does this after a seed),
+then the pages are requested in-process through Django's full request/response stack (middleware, ORM, templates),
 which is what one application process does per request. Target: list and search p95 ≤ 150 ms.
 """
 
@@ -45,12 +46,17 @@ def measure_in_this_process(requests: int, seed: int) -> dict:
 
     from zonebridge.demo.seed import seed_demo
     from zonebridge.directory.models import Organisation, Sector, Zone
+    from zonebridge.directory.ranking import ORGANISATIONS
 
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0, interactive=False)
     started = time.perf_counter()
     seed_demo(seed=seed, scale="demo")
     seed_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    ORGANISATIONS.rebuild()
+    ORGANISATIONS.recheck()
+    index_seconds = time.perf_counter() - started
 
     client = Client()
     rng = random.Random(seed)
@@ -92,7 +98,7 @@ def measure_in_this_process(requests: int, seed: int) -> dict:
     search_ms = timed(search_params)
     return {
         "organisations": Organisation.objects.count(),
-        "seed_seconds": seed_seconds,
+        "seed_seconds": seed_seconds, "index_seconds": index_seconds,
         "list_p50": statistics.median(list_ms), "list_p95": percentile(list_ms, 0.95),
         "search_p50": statistics.median(search_ms), "search_p95": percentile(search_ms, 0.95),
     }
@@ -132,12 +138,12 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure_in_this_process(args.requests, args.seed)))
         return
-    print(f"{'backend':<11} {'orgs':>5} {'seed s':>7} {'list p50':>9} {'list p95':>9} "
+    print(f"{'backend':<11} {'orgs':>5} {'seed s':>7} {'index s':>8} {'list p50':>9} {'list p95':>9} "
           f"{'search p50':>11} {'search p95':>11}")
     for backend in args.backends.split(","):
         r = run_backend(backend.strip(), args.requests, args.seed)
-        print(f"{backend:<11} {r['organisations']:>5} {r['seed_seconds']:>7.1f} {r['list_p50']:>7.1f}ms "
-              f"{r['list_p95']:>7.1f}ms {r['search_p50']:>9.1f}ms {r['search_p95']:>9.1f}ms")
+        print(f"{backend:<11} {r['organisations']:>5} {r['seed_seconds']:>7.1f} {r['index_seconds']:>8.1f} "
+              f"{r['list_p50']:>7.1f}ms {r['list_p95']:>7.1f}ms {r['search_p50']:>9.1f}ms {r['search_p95']:>9.1f}ms")
     print("targets: seed ≤ 60 s (SQLite); list and search p95 ≤ 150 ms")
 
 
