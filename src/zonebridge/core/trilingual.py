@@ -97,9 +97,20 @@ class TrilingualReading:
 
 
 class TrilingualText(TrilingualReading, models.Model):
-    """Abstract base of a model with author-written trilingual texts and automatic 简↔繁 conversion."""
+    """Abstract base of a model with author-written trilingual texts and automatic 简↔繁 conversion.
+
+    Each name in `TRILINGUAL_FIELDS` becomes a property that reads the text in the reader's language
+    (`call.title` is `call.in_language("title")`), unless the model defines that name itself.
+    """
 
     TRILINGUAL_FIELDS: tuple[str, ...] = ()
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for field in cls.__dict__.get("TRILINGUAL_FIELDS", ()):
+            if field not in cls.__dict__:
+                setattr(cls, field, property(lambda self, field=field: self.in_language(field),
+                                             doc=f"The {field} in the reader's language."))
 
     # The script the author writes Chinese in; the other script is converted with OpenCC unless
     # the field is listed in `hand_written_fields` (an author's override, kept on later edits).
