@@ -67,8 +67,10 @@ class Command(BaseCommand):
             return
         self.stdout.flush()
         signal.signal(signal.SIGTERM, _stop_on_sigterm)
-        # The task worker sends e-mail (console backend by default); it stops with the web server.
-        worker = subprocess.Popen([sys.executable, "-m", "zonebridge", "run_huey", "--workers", "1", "--quiet"])
+        # The task worker sends e-mail (console backend by default); it stops with the web server. It polls an
+        # idle queue at most every second (Huey's default backs off to 10 s), so a job starts while one watches.
+        worker = subprocess.Popen([sys.executable, "-m", "zonebridge", "run_huey", "--workers", "1", "--quiet",
+                                   "--delay", "0.1", "--max-delay", "1"])
         web = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "zonebridge.wsgi:application", "--bind", f"{host}:{port}",
              "--workers", str(workers), "--access-logfile", "-" if settings.DEBUG else "/dev/null"])
