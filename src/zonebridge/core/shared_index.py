@@ -30,7 +30,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from zonebridge.core.models import SearchIndexState
@@ -92,19 +92,30 @@ class SharedIndex:
                     self._load(root, version)
         return self._index
 
-    def ranked(self, queryset: QuerySet, query: str, filters: dict | None = None) -> list[Hit] | None:
+    def ranked(self, queryset: QuerySet, query: str, filters: dict | None = None, *,
+               keep_unrelated: bool = False) -> list[Hit] | None:
         """The rows of `queryset` that match `query`, in the engine's order with reasons; None before the first
         build (the caller then falls back to its database search).
 
         The engine is asked for every related document (about 10 ms for 3,000), then the rows the query allows
         are kept in its order: so filters and visibility are exactly the caller's, the order exactly the engine's.
+        With `keep_unrelated` (the caller's query has already matched), the rows the engine does not relate to
+        the query follow, in the queryset's order.
         """
         index = self.current()
         if index is None or not len(index):
             return None
         matches = index.search(query, k=len(index), filters=filters)
-        allowed = set(queryset.filter(pk__in=[int(m.id) for m in matches]).values_list("pk", flat=True))
-        return [Hit(int(m.id), m.score, tuple(m.why)) for m in matches if int(m.id) in allowed]
+        if keep_unrelated:
+            rows = list(queryset.values_list("pk", flat=True))
+            allowed = set(rows)
+        else:
+            allowed = set(queryset.filter(pk__in=[int(m.id) for m in matches]).values_list("pk", flat=True))
+        hits = [Hit(int(m.id), m.score, tuple(m.why)) for m in matches if int(m.id) in allowed]
+        if keep_unrelated:
+            ranked = {hit.id for hit in hits}
+            hits += [Hit(pk, 0.0, ()) for pk in rows if pk not in ranked]
+        return hits
 
     def recheck(self) -> None:
         """Read the stamp on the next `current()` call rather than after the interval (after this process wrote)."""
@@ -210,11 +221,26 @@ class SharedIndex:
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def in_rank_order(queryset: QuerySet, hits: list[Hit]) -> QuerySet:
-    """`queryset` with the rows of `hits` first, in their order, and the others after in the queryset's own
-    order (a lazy queryset still, so pages load only their rows)."""
-    if not hits:
-        return queryset
-    position = Case(*(When(pk=hit.id, then=Value(i)) for i, hit in enumerate(hits)),
-                    default=Value(len(hits)), output_field=IntegerField())
-    return queryset.annotate(rank_position=position).order_by("rank_position", *queryset.query.order_by)
+class RankedRows:
+    """The rows of `queryset` in the order of `hits`, loading only the rows of the page asked for: what Django's
+    Paginator and the API's pagination need (`len()` and slices), with no ordering by rank in SQL."""
+
+    def __init__(self, queryset: QuerySet, hits: list[Hit]):
+        self.queryset, self.hits = queryset, hits
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def count(self) -> int:
+        """The number of rows."""
+        return len(self.hits)
+
+    def __getitem__(self, item):
+        hits = self.hits[item] if isinstance(item, slice) else [self.hits[item]]
+        rows = self.queryset.in_bulk([hit.id for hit in hits])
+        found = [self.shown_as(rows[hit.id], hit) for hit in hits if hit.id in rows]
+        return found if isinstance(item, slice) else found[0]
+
+    def shown_as(self, row, hit: Hit):
+        """What one ranked row is listed as: the row itself (an app may wrap it with the hit's reasons)."""
+        return row

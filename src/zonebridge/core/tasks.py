@@ -1,4 +1,5 @@
-"""Background tasks of core (Huey): e-mail, notification e-mail and jobs. Tasks take ids, never objects."""
+"""Background tasks of core (Huey): e-mail, notification e-mail and jobs. Tasks take ids, never objects.
+A worker loads the search engine when it starts."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -6,9 +7,10 @@ from django.db import transaction
 from django.template import loader
 from django.utils import timezone, translation
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, task
+from huey.contrib.djhuey import db_periodic_task, on_startup, task
 
 from zonebridge.core.models import Notification
+from zonebridge.engine.retrieval import warm_up
 
 
 @task(retries=3, retry_delay=30)
@@ -62,3 +64,10 @@ def purge_orphan_files_daily() -> None:
     from zonebridge.core.files import purge_orphans
 
     purge_orphans()
+
+
+@on_startup()
+def load_the_search_engine() -> None:
+    """Load the retrieval engine (jieba, glossary, encoder weights: 1–2 s) when a worker starts, not in the
+    first index task it runs."""
+    warm_up()

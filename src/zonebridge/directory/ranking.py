@@ -12,7 +12,7 @@ own ranking.
 
 from django.db.models import QuerySet
 
-from zonebridge.core.shared_index import SharedIndex, in_rank_order
+from zonebridge.core.shared_index import RankedRows, SharedIndex
 from zonebridge.directory.models import Organisation
 from zonebridge.engine.retrieval import Document
 
@@ -43,8 +43,9 @@ def _changed_organisations(moment) -> list[str]:
 ORGANISATIONS = SharedIndex("organisations", organisation_documents, _changed_organisations)
 
 
-def by_relevance(matches: QuerySet, query: str) -> QuerySet:
+def by_relevance(matches: QuerySet, query: str) -> QuerySet | RankedRows:
     """The organisations of `matches` (already matched in the database) in the engine's order for `query`;
     those the engine does not relate to the query follow in the database's order. Unchanged before the
     first index build."""
-    return in_rank_order(matches, ORGANISATIONS.ranked(matches, query) or [])
+    hits = ORGANISATIONS.ranked(matches, query, keep_unrelated=True)
+    return matches if hits is None else RankedRows(matches, hits)

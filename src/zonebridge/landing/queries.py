@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
-from zonebridge.core.shared_index import in_rank_order
+from zonebridge.core.shared_index import RankedRows
 from zonebridge.directory.models import Zone
 from zonebridge.directory.search import query_terms
 from zonebridge.landing.models import (
@@ -103,7 +103,7 @@ def state_counts(requests: QuerySet) -> dict[str, int]:
     return dict(requests.order_by().values_list("state").annotate(n=Count("pk")))
 
 
-def search_calls(q: str = "", *, include_closed: bool = False) -> QuerySet:
+def search_calls(q: str = "", *, include_closed: bool = False) -> QuerySet | RankedRows:
     """Calls for pilots that match `q` in any language, in the cross-lingual engine's order (an English query
     finds a 简体 call); soonest deadline first without a query."""
     calls = ScenarioCall.objects.select_related("owner__home_zone").annotate(application_count=Count("applications"))
@@ -115,7 +115,7 @@ def search_calls(q: str = "", *, include_closed: bool = False) -> QuerySet:
         return calls
     hits = CALLS.ranked(calls, query)
     if hits is not None:
-        return in_rank_order(calls.filter(pk__in=[hit.id for hit in hits]), hits)
+        return RankedRows(calls, hits)
     # Before the first index build: every term of the query, as normalised tokens (繁體 finds 简体).
     terms = query_terms(query)
     if not terms:

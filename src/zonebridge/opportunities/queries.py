@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db.models import F, Q, QuerySet
 
+from zonebridge.core.shared_index import Hit, RankedRows
 from zonebridge.directory.models import Sector, Zone
 from zonebridge.opportunities.models import (
     InterestExpression,
@@ -12,7 +13,7 @@ from zonebridge.opportunities.models import (
     Recommendation,
     RecommendationKind,
 )
-from zonebridge.opportunities.search import Hit, ranked_hits
+from zonebridge.opportunities.search import ranked_hits
 from zonebridge.policy import opportunities as policy
 
 
@@ -49,24 +50,12 @@ class SearchResult:
     why: tuple[str, ...] = ()
 
 
-class RankedList:
-    """A sequence of hits that loads only the postings of the page shown (Paginator-compatible)."""
+class RankedList(RankedRows):
+    """Ranked postings, each with its score and reasons; only the page shown is loaded (Paginator-compatible)."""
 
-    def __init__(self, hits: list[Hit], queryset: QuerySet):
-        self.hits, self.queryset = hits, queryset
-
-    def __len__(self) -> int:
-        return len(self.hits)
-
-    def count(self) -> int:
-        """The number of hits."""
-        return len(self.hits)
-
-    def __getitem__(self, item):
-        hits = self.hits[item] if isinstance(item, slice) else [self.hits[item]]
-        rows = self.queryset.in_bulk([hit.id for hit in hits])
-        results = [SearchResult(rows[hit.id], hit.score, hit.why) for hit in hits if hit.id in rows]
-        return results if isinstance(item, slice) else results[0]
+    def shown_as(self, row, hit: Hit) -> SearchResult:
+        """A posting with the engine's score and reasons."""
+        return SearchResult(row, hit.score, hit.why)
 
 
 class PlainList(RankedList):
@@ -92,7 +81,7 @@ def search(user, *, q: str = "", **filters) -> RankedList:
     """Open postings `user` may see, filtered; ranked by the cross-lingual engine when there is a query."""
     queryset = apply_filters(listed_opportunities(user), **filters)
     if q and q.strip():
-        return RankedList(ranked_hits(queryset, q.strip(), filters.get("direction") or ""), queryset)
+        return RankedList(queryset, ranked_hits(queryset, q.strip(), filters.get("direction") or ""))
     return PlainList(queryset)
 
 
