@@ -116,7 +116,7 @@ def test_notify_many_refuses_an_unregistered_kind_and_writes_nothing(student):
     assert not Notification.objects.exists()
 
 
-def test_notify_many_with_nobody_does_nothing(django_assert_num_queries):
+def test_notify_many_with_nobody_does_nothing(db, django_assert_num_queries):
     from zonebridge.core.notifications import notify_many
 
     with django_assert_num_queries(0):

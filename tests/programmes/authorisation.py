@@ -198,7 +198,7 @@ def build_world(world: dict) -> dict:
     placed = services.apply_to_round(published, acting_user=student)
     services.set_student_ranking(placed, [published_position.pk], acting_user=student)
     # A candidate its host did not rank: left without a place, to be offered the free one directly.
-    waiting_student = make_member("waiting", university, Role.STUDENT)
+    waiting_student = make_member("programme_waiting", university, Role.STUDENT)
     waiting = services.apply_to_round(published, acting_user=waiting_student)
     services.set_student_ranking(waiting, [published_position.pk], acting_user=waiting_student)
     services.set_host_ranking(published_position, [placed.pk], acting_user=operator)

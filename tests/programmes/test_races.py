@@ -99,6 +99,7 @@ def test_two_students_accepting_the_last_place_of_a_second_round_get_one(
     late = services.apply_to_round(second, acting_user=third)
     place = second.positions.get()
     assert place.capacity == 1
+    services.set_student_ranking(late, [place.pk], acting_user=third)  # the host does not rank them
     carried = second.applications.get(student=student)
     services.set_student_ranking(carried, [place.pk], acting_user=student)
     services.set_host_ranking(place, [carried.pk], acting_user=org_admin)

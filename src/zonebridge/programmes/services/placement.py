@@ -224,8 +224,9 @@ def _notify_results(round_: Round, run: PlacementRun, offers: list[Offer], unass
     notices = []
     for offer in offers:
         title, host = position_names[offer.position_id]
-        notices.append((users[students[offer.application_id]], kinds.OFFER, {
-            "position": title, "host": host, "deadline": deadline}, reverse("programmes:offer_detail", args=[offer.pk])))
+        notices.append((users[students[offer.application_id]], kinds.OFFER,
+                        {"position": title, "host": host, "deadline": deadline},
+                        reverse("programmes:offer_detail", args=[offer.pk])))
     unplaced = {"round": round_label}
     notices += [(users[students[_pk(applicant)]], kinds.UNPLACED, unplaced, my_url) for applicant in unassigned]
     filled = Counter(offer.position_id for offer in offers)
