@@ -78,3 +78,46 @@ def test_the_settings_page_saves_choices(client, student):
     from zonebridge.core.notifications import wants_email
 
     assert wants_email(student, CONSENT_GRANTED) and not wants_email(student, API_TOKEN_ISSUED)
+
+
+def test_notify_many_writes_every_notification_and_mails_after_commit_in_each_language(
+        student, org_member, org_admin, django_capture_on_commit_callbacks, django_assert_max_num_queries):
+    from zonebridge.core.notifications import notify_many
+
+    org_member.preferred_language = "zh-hans"
+    org_member.save()
+    set_email_preferences(org_admin, {API_TOKEN_ISSUED: False}, acting_user=org_admin)
+    notices = [(student, API_TOKEN_ISSUED, {"name": "one"}, "/one/"),
+               (org_member, API_TOKEN_ISSUED, {"name": "two"}, ""),
+               (org_admin, API_TOKEN_ISSUED, {"name": "three"}, "/three/")]
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        with django_assert_max_num_queries(3):  # the insert and one look-up of the preferences
+            created = notify_many(notices)
+    assert mail.outbox == []  # nothing before the commit
+    assert [n.pk is not None for n in created] == [True, True, True]
+    assert [(n.recipient, n.params["name"], n.url) for n in Notification.objects.order_by("pk")] == [
+        (student, "one", "/one/"), (org_member, "two", ""), (org_admin, "three", "/three/")]
+    with django_capture_on_commit_callbacks(execute=True):
+        for callback in callbacks:
+            callback()
+    # The org admin turned this kind's e-mail off: shown under the bell, not mailed.
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([student.email, org_member.email])
+    chinese = next(m for m in mail.outbox if m.to == [org_member.email])
+    assert "/zh-hans/" in chinese.body
+
+
+def test_notify_many_refuses_an_unregistered_kind_and_writes_nothing(student):
+    import pytest
+
+    from zonebridge.core.notifications import notify_many
+
+    with pytest.raises(KeyError):
+        notify_many([(student, API_TOKEN_ISSUED, {}, ""), (student, "no.such_kind", {}, "")])
+    assert not Notification.objects.exists()
+
+
+def test_notify_many_with_nobody_does_nothing(db, django_assert_num_queries):
+    from zonebridge.core.notifications import notify_many
+
+    with django_assert_num_queries(0):
+        assert notify_many([]) == []

@@ -45,6 +45,7 @@ PAGES = [
     Rule(ROUND + "results/", only(*MANAGERS)),
     Rule(ROUND + "match/", only(*MANAGERS)),
     Rule(ROUND + "second-round/", only(*MANAGERS), method="POST"),
+    Rule(ROUND + "free-places/", only(*MANAGERS)),
     Rule(ROUND + "export/<slug:list_name>.<slug:fmt>", only(*MANAGERS)),
     Rule(ROUND + "export/<slug:list_name>.<slug:fmt>", only(*MANAGERS), params={"list_name": "offers", "fmt": "xlsx"}),
     Rule("<lang>/programmes/nominations/<int:nomination_id>/withdraw/", only("coordinator"), method="POST"),
@@ -60,6 +61,9 @@ PAGES = [
 ]
 
 API_MANAGERS = only(*MANAGERS, anonymous=UNAUTHENTICATED)
+PARTICIPANT_VIEWERS = only("student", "org_admin", "mentor", *MANAGERS, anonymous=UNAUTHENTICATED)
+NEW_PROGRAMME = {"slug": "api-programme", "home_zone": "lingang", "host_zone": "hk-hub", "starts_on": "2028-06-01",
+                 "ends_on": "2028-08-31", "title_en": "API programme"}
 API = [
     Rule("/api/v1/programmes", everyone()),
     Rule("/api/v1/programmes/{slug}", everyone(), params=PROGRAMME),
@@ -96,6 +100,48 @@ API = [
          method="POST"),
     Rule("/api/v1/programmes/offers/{offer_id}/decline", {**_offer_answer(), "anonymous": UNAUTHENTICATED},
          method="POST"),
+    # Running programmes (programmes/api_manage.py). The superuser comes after the zone operator: the slug is taken.
+    Rule("/api/v1/programmes", {**only("zone_operator", anonymous=UNAUTHENTICATED), "superuser": "422"},
+         method="POST", data=NEW_PROGRAMME),
+    Rule("/api/v1/programmes/{slug}", API_MANAGERS, method="PATCH", params=PROGRAMME,
+         data={"title_en": "Matrix programme, renamed"}),
+    Rule("/api/v1/programmes/{slug}/rounds", everyone(), params=PROGRAMME),
+    Rule("/api/v1/programmes/{slug}/rounds", API_MANAGERS, method="POST", params=PROGRAMME,
+         data={"applications_close_at": "2030-01-01T00:00:00Z", "offer_deadline": "2030-02-01T00:00:00Z"}),
+    Rule("/api/v1/programmes/rounds/{round_id}/quotas", API_MANAGERS),
+    Rule("/api/v1/programmes/rounds/{round_id}/quotas/{university}", API_MANAGERS, method="PUT", data={"quota": 3}),
+    Rule("/api/v1/programmes/rounds/{round_id}/criteria", only("reviewer", *MANAGERS, anonymous=UNAUTHENTICATED)),
+    Rule("/api/v1/programmes/rounds/{round_id}/criteria", API_MANAGERS, method="POST",
+         data={"label_en": "Motivation", "weight": 2}),
+    Rule("/api/v1/programmes/rounds/{round_id}/reviewers", API_MANAGERS),
+    Rule("/api/v1/programmes/rounds/{round_id}/reviewers", API_MANAGERS, method="POST", data={"reviewer": "reviewer"}),
+    Rule("/api/v1/programmes/rounds/{round_id}/free-places", API_MANAGERS),
+    Rule("/api/v1/programmes/rounds/{round_id}/blind-review", API_MANAGERS, method="PUT", data={"blind_review": True}),
+    Rule("/api/v1/programmes/rounds/{round_id}/review-queue",
+         only("reviewer", *MANAGERS, anonymous=UNAUTHENTICATED)),
+    Rule("/api/v1/programmes/applications/{application_id}",
+         only("student", "org_admin", "coordinator", *MANAGERS, anonymous=UNAUTHENTICATED)),
+    # The zone operator offers the free place first; the superuser's second offer to the same candidate is refused.
+    Rule("/api/v1/programmes/positions/{position_id}/offers/{application_id}",
+         {**API_MANAGERS, "superuser": "409"}, method="POST",
+         params={"position_id": "@free_position_id", "application_id": "@waiting_application_id"}),
+    Rule("/api/v1/programmes/{slug}/participants", only("mentor", *MANAGERS, anonymous=UNAUTHENTICATED),
+         params=PROGRAMME),
+    Rule("/api/v1/programmes/participants/{participant_id}", PARTICIPANT_VIEWERS),
+    Rule("/api/v1/programmes/participants/{participant_id}/mentor", API_MANAGERS, method="PUT",
+         data={"mentor": "mentor"}),
+    Rule("/api/v1/programmes/participants/{participant_id}/check-ins", PARTICIPANT_VIEWERS),
+    Rule("/api/v1/programmes/participants/{participant_id}/check-ins",
+         only("mentor", *MANAGERS, anonymous=UNAUTHENTICATED), method="POST", data={"note": "Settling in well."}),
+    Rule("/api/v1/programmes/participants/{participant_id}/complete", {**API_MANAGERS, "superuser": "409"},
+         method="POST"),
+    # Nobody answered the survey yet: those who may read it get 404.
+    Rule("/api/v1/programmes/participants/{participant_id}/feedback",
+         only("student", "org_admin", "mentor", *MANAGERS, others=FORBIDDEN, anonymous=UNAUTHENTICATED)
+         | dict.fromkeys(("student", "org_admin", "mentor", *MANAGERS), NOT_FOUND)),
+    # The participation is not completed yet: the participant gets 409, everyone else 403.
+    Rule("/api/v1/programmes/participants/{participant_id}/feedback",
+         {**only(anonymous=UNAUTHENTICATED), "student": "409"}, method="POST", data={"rating": 5}),
 ]
 
 PATH_VALUES = {
@@ -108,6 +154,7 @@ PATH_VALUES = {
     "offer_id": "@offer_for",
     "participant_id": "@participant_id",
     "list_name": "applications",
+    "university": "harbour-u",
     "fmt": "csv",
 }
 
@@ -150,6 +197,10 @@ def build_world(world: dict) -> dict:
     published, published_position = new_round()
     placed = services.apply_to_round(published, acting_user=student)
     services.set_student_ranking(placed, [published_position.pk], acting_user=student)
+    # A candidate its host did not rank: left without a place, to be offered the free one directly.
+    waiting_student = make_member("programme_waiting", university, Role.STUDENT)
+    waiting = services.apply_to_round(published, acting_user=waiting_student)
+    services.set_student_ranking(waiting, [published_position.pk], acting_user=waiting_student)
     services.set_host_ranking(published_position, [placed.pk], acting_user=operator)
     for name in ("start_review", "start_matching"):
         services.transition_round(published, name, acting_user=operator)
@@ -168,11 +219,14 @@ def build_world(world: dict) -> dict:
         services.transition_round(matching, name, acting_user=operator)
     assert Round.objects.get(pk=matching.pk).state == RoundState.MATCHING
     assert PlacementRun.objects.count() == 1 and Participant.objects.count() == 1
+    assert not Offer.objects.filter(application=waiting).exists()
     fresh, _fresh_position = new_round()  # open, and the student has not applied yet
 
     def round_for(route: str) -> int:
         if route.endswith("/applications"):
             return fresh.pk
+        if "free-places" in route:
+            return published.pk
         return matching.pk if route.endswith(("/preview", "/runs")) else open_round.pk
 
     def offer_for(route: str) -> int:
@@ -180,6 +234,7 @@ def build_world(world: dict) -> dict:
 
     return {"round_for": round_for, "offer_for": offer_for, "draft_round_id": draft.pk, "position_id": position.pk,
             "application_id": application.pk, "nomination_id": nomination.pk, "run_id": run.pk,
+            "free_position_id": published_position.pk, "waiting_application_id": waiting.pk,
             "participant_id": participant.pk}
 
 

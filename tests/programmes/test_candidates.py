@@ -11,6 +11,7 @@ from zonebridge.programmes.models import (
     ApplicationState,
     Nomination,
     NominationState,
+    Round,
     StudentRank,
 )
 
@@ -62,11 +63,13 @@ def test_withdrawing_frees_the_quota_and_ends_a_nominated_candidacy(open_round, 
         services.withdraw_nomination(nomination, acting_user=coordinator)
 
 
-def test_a_nomination_cannot_be_withdrawn_once_matching_started(open_round, coordinator, student, hk_university,
-                                                                operator_hk):
+def test_a_nomination_cannot_be_withdrawn_once_the_round_is_closed(open_round, coordinator, student, hk_university,
+                                                                   operator_hk):
     nomination = services.nominate(open_round, student, university=hk_university, acting_user=coordinator)
     advance(open_round, operator_hk, "start_review", "start_matching")
-    with pytest.raises(Conflict, match="only before matching"):
+    # The match has not run: publishing and closing need it, so close the round's state directly.
+    Round.objects.filter(pk=open_round.pk).update(state="closed")
+    with pytest.raises(Conflict, match="can no longer be withdrawn"):
         services.withdraw_nomination(nomination, acting_user=coordinator)
     assert Nomination.objects.get(pk=nomination.pk).state == NominationState.ACTIVE
 

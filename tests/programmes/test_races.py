@@ -99,6 +99,7 @@ def test_two_students_accepting_the_last_place_of_a_second_round_get_one(
     late = services.apply_to_round(second, acting_user=third)
     place = second.positions.get()
     assert place.capacity == 1
+    services.set_student_ranking(late, [place.pk], acting_user=third)  # the host does not rank them
     carried = second.applications.get(student=student)
     services.set_student_ranking(carried, [place.pk], acting_user=student)
     services.set_host_ranking(place, [carried.pk], acting_user=org_admin)
@@ -114,3 +115,29 @@ def test_two_students_accepting_the_last_place_of_a_second_round_get_one(
     assert "last place" in refusals[0].message
     assert Participant.objects.filter(position=place).count() == 1
     assert Offer.objects.filter(position=place, state=OfferState.ACCEPTED).count() == 1
+
+
+def test_two_students_accepting_a_place_freed_by_a_withdrawal_get_one(
+        open_round, position, student, second_student, org_admin, operator_hk, coordinator, hk_university):
+    # The nominee is matched to the one place; their university withdraws them after the match; the operator
+    # offers the freed place directly to two candidates, who accept at the same moment.
+    nominee = make_member("nominee", hk_university, Role.STUDENT)
+    nomination = services.nominate(open_round, nominee, university=hk_university, acting_user=coordinator)
+    first = services.apply_to_round(open_round, acting_user=student)
+    second = services.apply_to_round(open_round, acting_user=second_student)
+    for application, user in ((nomination.application, nominee), (first, student), (second, second_student)):
+        services.set_student_ranking(application, [position.pk], acting_user=user)
+    services.set_host_ranking(position, [nomination.application.pk, first.pk, second.pk], acting_user=org_admin)
+    round_ = advance(open_round, operator_hk, "start_review", "start_matching")
+    services.run_placement(round_, acting_user=operator_hk)
+    services.accept_offer(Offer.objects.get(application=nomination.application), acting_user=nominee)
+    services.withdraw_nomination(nomination, acting_user=coordinator)
+    assert services.free_places(position) == 1
+    offer_one = services.offer_free_place(position, first, acting_user=operator_hk)
+    offer_two = services.offer_free_place(position, second, acting_user=operator_hk)
+    results, refusals, errors = together(lambda: services.accept_offer(offer_one, acting_user=student),
+                                         lambda: services.accept_offer(offer_two, acting_user=second_student))
+    assert errors == [] and len(results) == 1 and len(refusals) == 1
+    assert "last place" in refusals[0].message
+    assert Offer.objects.filter(position=position, state=OfferState.ACCEPTED).count() == 1
+    assert Participant.objects.filter(position=position, state="active").count() == 1

@@ -55,6 +55,39 @@ def notify(recipient, kind: str, *, params: dict | None = None, url: str = "") -
     return notification
 
 
+def notify_many(notices, *, batch_size: int = 1000) -> list[Notification]:
+    """`notify` for many at once: `notices` are (recipient, kind, params, url) tuples, written in bulk; each
+    recipient's e-mail (unless they turned that kind's e-mail off) is queued after commit, in their language."""
+    notices = list(notices)
+    unknown = {kind for _recipient, kind, _params, _url in notices if kind not in KINDS}
+    if unknown:
+        raise KeyError(f"unregistered notification kinds {sorted(unknown)!r}")
+    now = timezone.now()
+    notifications = Notification.objects.bulk_create(
+        [Notification(recipient=recipient, kind=kind, params=params or {}, url=url or "", created_at=now)
+         for recipient, kind, params, url in notices], batch_size=batch_size)
+    # One query for every recipient's choices instead of one per notification.
+    recipient_ids = sorted({recipient.pk for recipient, *_rest in notices})
+    kinds = {kind for _recipient, kind, _params, _url in notices}
+    choices = {}
+    for start in range(0, len(recipient_ids), batch_size):
+        chunk = recipient_ids[start:start + batch_size]
+        choices.update({(user, kind): email for user, kind, email in NotificationPreference.objects.filter(
+            user_id__in=chunk, kind__in=kinds).values_list("user_id", "kind", "email")})
+    mailed = [notification.pk for notification, (recipient, kind, _params, _url) in zip(notifications, notices,
+                                                                                          strict=True)
+              if recipient.email and recipient.is_active and choices.get((recipient.pk, kind), KINDS[kind].email)]
+    if mailed:
+        from zonebridge.core.tasks import send_notification_email
+
+        def queue_emails():
+            for pk in mailed:
+                send_notification_email(pk)
+
+        transaction.on_commit(queue_emails)
+    return notifications
+
+
 def in_every_language(text) -> dict[str, str]:
     """A lazily translated text rendered in each language, as a notification parameter."""
     rendered = {}

@@ -111,6 +111,20 @@ def may_review(user, application: Application) -> bool:
     return is_reviewer(user, application.round) and not conflict_of_interest(user, application)
 
 
+def sees_applicant_identity(user, application: Application) -> bool:
+    """In a blind review a reviewer sees neither the applicant's name, university nor CV; the student, the
+    programme's operators, the university's coordinators and the round's hosts still do."""
+    if not application.round.blind_review:
+        return True
+    if not signed_in(user):
+        return False
+    if application.student_id == user.pk or manages(user, application.round.programme):
+        return True
+    if application.university_id in _organisation_ids(user, Role.UNIVERSITY_COORDINATOR):
+        return True
+    return may_see_candidates(user, application.round)
+
+
 def may_view_application(user, application: Application) -> bool:
     """The student, the programme's operators, coordinators of the student's university, host admins of the
     round, and invited reviewers without a conflict."""

@@ -58,6 +58,7 @@ class RoundOut(Schema):
     applications_close_at: datetime
     offer_deadline: datetime
     default_quota: int
+    blind_review: bool
     previous: int | None = Field(None, alias="previous_id")
 
 
@@ -387,3 +388,7 @@ def decline(request, offer_id: int):
     offer = _offer(request, offer_id)
     services.decline_offer(offer, acting_user=request.auth)
     return _offer(request, offer_id)
+
+
+# The operators' and the cohort's operations live in their own module, on this router.
+from zonebridge.programmes import api_manage  # noqa: E402, F401

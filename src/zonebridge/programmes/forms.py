@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zonebridge.accounts.models import Role, User
+from zonebridge.core.forms import DateTimeInput
 from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, field_names
 from zonebridge.directory.models import Organisation, OrganisationKind
 from zonebridge.programmes.models import Application, Criterion, Feedback, Nomination, Position, Programme
@@ -159,3 +160,24 @@ class FeedbackForm(forms.ModelForm):
         fields = ["rating", "would_recommend", "comment"]
         widgets = {"rating": forms.NumberInput(attrs={"min": 1, "max": 5}),
                    "comment": forms.Textarea(attrs={"rows": 3})}
+
+
+class DirectOfferForm(forms.Form):
+    """The operator offers a free place of one position to one of its eligible candidates."""
+
+    application = forms.ModelChoiceField(label=_("candidate"), queryset=Application.objects.none())
+    deadline = forms.DateTimeField(label=_("answer by"), widget=DateTimeInput())
+
+    def __init__(self, *args, candidates=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["application"].queryset = candidates if candidates is not None else Application.objects.none()
+        self.fields["application"].label_from_instance = lambda application: (
+            f"{application.student} · {application.university.name}"
+            + (f" · #{application.host_rank}" if getattr(application, "host_rank", None) else ""))
+
+
+class BlindReviewForm(forms.Form):
+    """Whether the round's reviewers see who the applicants are."""
+
+    blind_review = forms.BooleanField(label=_("blind review"), required=False,
+                                      help_text=_("Reviewers do not see the applicant's name, university or CV."))

@@ -83,6 +83,9 @@ class Round(models.Model):
         help_text=_("How many students each university may nominate, unless set for that university."))
     reviewers = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("reviewers"), blank=True,
                                        related_name="reviewed_rounds")
+    blind_review = models.BooleanField(
+        _("blind review"), default=False,
+        help_text=_("Reviewers do not see the applicant's name, university or CV."))
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -326,6 +329,8 @@ class OfferState(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     LAPSED = "lapsed", _("Place taken by someone else")
+    # The nominating university withdrew the candidate after the match: the place is free again.
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Offer(models.Model):

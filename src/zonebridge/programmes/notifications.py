@@ -41,3 +41,13 @@ ROUND_STATE = register(NotificationKind(
     "programmes.round_state", label=_("a round I take part in changes state"),
     # The body is the news itself, already in every language (see services.rounds.STATE_NEWS).
     title=_("%(round)s: %(state)s"), body="%(what)s")).key
+OFFER_WITHDRAWN = register(NotificationKind(
+    "programmes.offer_withdrawn", label=_("my university nominates me for a programme, or withdraws it"),
+    title=_("Your nomination for %(round)s was withdrawn, and with it your offer for %(position)s"))).key
+PLACE_FREED = register(NotificationKind(
+    "programmes.place_freed", label=_("match results for positions I manage"),
+    title=_("A place at %(position)s is free again: %(university)s withdrew %(student)s"),
+    body=_("The programme's operators may offer it to another candidate."))).key
+NOMINEE_WITHDRAWN = register(NotificationKind(
+    "programmes.nominee_withdrawn", label=_("nominations withdrawn from rounds I run"),
+    title=_("%(university)s withdrew %(student)s from %(round)s"))).key

@@ -1,10 +1,13 @@
 """Read side of programmes, shared by the pages, the API, the exports and the services."""
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, F, OuterRef, Q, QuerySet, Subquery
 
 from zonebridge.programmes.models import (
     IN_THE_RUNNING,
     Application,
+    ApplicationState,
+    HostRank,
+    NominationState,
     Offer,
     OfferState,
     Position,
@@ -76,3 +79,25 @@ def offers_of(user) -> QuerySet:
 def visible_rounds() -> QuerySet:
     """Rounds anyone may see (not drafts)."""
     return Round.objects.exclude(state=RoundState.DRAFT)
+
+
+def direct_offer_candidates(position: Position) -> QuerySet:
+    """Candidates the operator may offer a free place of `position` to: in the round (or waitlisted), of a
+    university it is open to, without an open or accepted offer, never offered this position, and who ranked it,
+    were ranked by its host or were nominated; in the host's rank order first, then by review score."""
+    queryset = Application.objects.filter(round=position.round_id,
+                                          state__in=(*IN_THE_RUNNING, ApplicationState.WAITLISTED))
+    universities = list(position.universities.values_list("pk", flat=True))
+    if universities:
+        queryset = queryset.filter(university__in=universities)
+    placed = Offer.objects.filter(round=position.round_id, state__in=(OfferState.OPEN, OfferState.ACCEPTED))
+    interested = (Q(pk__in=position.student_ranks.values("application_id"))
+                  | Q(pk__in=position.host_ranks.values("application_id"))
+                  | Q(nominations__state=NominationState.ACTIVE))
+    host_rank = HostRank.objects.filter(position=position, application=OuterRef("pk")).values("rank")[:1]
+    return (queryset.exclude(pk__in=placed.values("application_id"))
+            .exclude(pk__in=position.offers.values("application_id"))
+            .filter(interested).distinct()
+            .annotate(host_rank=Subquery(host_rank))
+            .select_related("student", "university")
+            .order_by(F("host_rank").asc(nulls_last=True), F("score").desc(nulls_last=True), "pk"))

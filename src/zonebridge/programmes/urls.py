@@ -18,6 +18,7 @@ urlpatterns = [
     path("programmes/rounds/<int:round_id>/review/", views.review_list, name="review_list"),
     path("programmes/rounds/<int:round_id>/results/", views.results, name="results"),
     path("programmes/rounds/<int:round_id>/match/", views.match, name="match"),
+    path("programmes/rounds/<int:round_id>/free-places/", views.free_places, name="free_places"),
     path("programmes/rounds/<int:round_id>/second-round/", views.second_round, name="second_round"),
     path("programmes/rounds/<int:round_id>/export/<slug:list_name>.<slug:fmt>", views.export, name="export"),
     path("programmes/nominations/<int:nomination_id>/withdraw/", views.nomination_withdraw,

@@ -111,31 +111,101 @@ def nominate(round_: Round, student, *, university, acting_user, recommendation:
     return nomination
 
 
+# A nomination can be withdrawn until the round closes; after the match, with the offer it led to.
+WITHDRAWABLE_STATES = (RoundState.OPEN, RoundState.REVIEW, RoundState.MATCHING, RoundState.PUBLISHED)
+
+
 def withdraw_nomination(nomination: Nomination, *, acting_user) -> Nomination:
-    """A coordinator withdraws a nomination before the match (the place in the quota is free again)."""
+    """A coordinator withdraws a nomination until the round closes; after the match the nominee's offer (open or
+    accepted) is withdrawn with it and its place is free again."""
     if not policy.coordinated_universities(acting_user).filter(pk=nomination.university_id).exists():
         raise NotAllowed(_("Only coordinators of the nominating university withdraw its nominations."))
     with transaction.atomic():
-        locked_round = Round.objects.select_for_update().get(pk=nomination.round_id)
-        nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
+        locked_round = (Round.objects.select_for_update(of=("self",)).select_related("programme__host_zone")
+                        .get(pk=nomination.round_id))
+        nomination = (Nomination.objects.select_for_update(of=("self",)).select_related("application", "university",
+                                                                                          "student")
+                      .get(pk=nomination.pk))
         if nomination.state != NominationState.ACTIVE:
             raise Conflict(_("This nomination is already withdrawn."))
-        if locked_round.state not in (RoundState.OPEN, RoundState.REVIEW):
-            raise Conflict(_("“%(round)s” is %(state)s: nominations can be withdrawn only before matching.") % {
+        if locked_round.state not in WITHDRAWABLE_STATES:
+            raise Conflict(_("“%(round)s” is %(state)s: its nominations can no longer be withdrawn.") % {
                 "round": locked_round.label, "state": locked_round.get_state_display()})
+        if locked_round.state == RoundState.MATCHING and _match_is_running(locked_round):
+            # The running match read the candidates already; it would offer the nominee a place.
+            raise Conflict(_("The match of “%(round)s” is running: withdraw the nomination once its results are "
+                             "published.") % {"round": locked_round.label})
         nomination.state = NominationState.WITHDRAWN
         nomination.withdrawn_at = timezone.now()
         nomination.save(update_fields=["state", "withdrawn_at"])
         application = nomination.application
-        if application.source == ApplicationSource.NOMINATION:
-            # The student did not apply on their own: without the nomination they are no longer a candidate.
+        offers = _withdraw_offers(application, acting_user) if locked_round.state == RoundState.PUBLISHED else []
+        if application.source == ApplicationSource.NOMINATION or offers:
+            # Without the nomination the student is no longer a candidate (nor, after the match, a nominee).
             application.state = ApplicationState.WITHDRAWN
             application.save(update_fields=["state"])
         audit.record("programmes.nomination.withdraw", actor=acting_user, target=nomination,
-                     before={"state": NominationState.ACTIVE}, after={"state": NominationState.WITHDRAWN})
-        notify(nomination.student, kinds.NOMINATION_WITHDRAWN, params={"round": _round_label(locked_round)},
-               url=_my_url())
+                     before={"state": NominationState.ACTIVE},
+                     after={"state": NominationState.WITHDRAWN, "round_state": locked_round.state,
+                            "offers_withdrawn": [offer.pk for offer in offers]})
+        _tell_withdrawal(locked_round, nomination, offers)
     return nomination
+
+
+def _match_is_running(round_: Round) -> bool:
+    from zonebridge.core.models import ACTIVE_JOB_STATES, Job
+    from zonebridge.programmes.services.placement import PLACEMENT_JOB
+
+    return Job.objects.filter(exclusive_key=f"{PLACEMENT_JOB}:{round_.pk}", state__in=ACTIVE_JOB_STATES).exists()
+
+
+def _withdraw_offers(application: Application, acting_user) -> list:
+    """Withdraw the application's open or accepted offers (and the participation an accepted one began)."""
+    from zonebridge.programmes.models import Offer, OfferState, Participant, ParticipantState
+
+    # Lock order as in accepting an offer (position, then offer): a withdrawal and an acceptance of the same
+    # offer take turns.
+    held = list(Offer.objects.filter(application=application, state__in=(OfferState.OPEN, OfferState.ACCEPTED))
+                .values_list("position_id", flat=True))
+    list(Position.objects.select_for_update().filter(pk__in=held).order_by("pk"))
+    offers = list(Offer.objects.select_for_update(of=("self",)).select_related("position__host")
+                  .filter(application=application, state__in=(OfferState.OPEN, OfferState.ACCEPTED)))
+    now = timezone.now()
+    for offer in offers:
+        before = offer.state
+        offer.state, offer.responded_at = OfferState.WITHDRAWN, now
+        offer.save(update_fields=["state", "responded_at"])
+        if before == OfferState.ACCEPTED:
+            Participant.objects.filter(offer=offer).update(state=ParticipantState.WITHDRAWN)
+        audit.record("programmes.offer.withdraw", actor=acting_user, target=offer, before={"state": before},
+                     after={"state": OfferState.WITHDRAWN})
+    return offers
+
+
+def _tell_withdrawal(round_: Round, nomination: Nomination, offers: list) -> None:
+    """Tell the student; once matching has started, the programme's operators; the hosts of freed places."""
+    from django.urls import reverse
+
+    from zonebridge.accounts.models import User
+
+    round_label = _round_label(round_)
+    if not offers:
+        notify(nomination.student, kinds.NOMINATION_WITHDRAWN, params={"round": round_label}, url=_my_url())
+    params = {"round": round_label, "university": _names(nomination.university),
+              "student": str(nomination.student)}
+    for offer in offers:
+        position = _names(offer.position, "title")
+        notify(nomination.student, kinds.OFFER_WITHDRAWN, params={"round": round_label, "position": position},
+               url=_my_url())
+        url = reverse("programmes:position_detail", args=[offer.position_id])
+        for admin in User.objects.filter(memberships__organisation=offer.position.host_id,
+                                         memberships__role=Role.ORG_ADMIN).distinct():
+            notify(admin, kinds.PLACE_FREED, params={**params, "position": position}, url=url)
+    if round_.state in (RoundState.MATCHING, RoundState.PUBLISHED):
+        url = (reverse("programmes:free_places", args=[round_.pk]) if round_.state == RoundState.PUBLISHED
+               else reverse("programmes:round_detail", args=[round_.pk]))
+        for operator in round_.programme.host_zone.operators.all():
+            notify(operator, kinds.NOMINEE_WITHDRAWN, params=params, url=url)
 
 
 def _my_url() -> str:

@@ -14,7 +14,7 @@ from zonebridge.accounts.models import Membership, Role
 from zonebridge.core import audit
 from zonebridge.core.errors import Conflict, DomainError, NotAllowed
 from zonebridge.core.jobs import start_job
-from zonebridge.core.notifications import notify
+from zonebridge.core.notifications import notify, notify_many
 from zonebridge.engine import placement as engine
 from zonebridge.policy import programmes as policy
 from zonebridge.programmes import notifications as kinds
@@ -202,13 +202,15 @@ def notify_results(run: PlacementRun, *, progress=lambda percent, message="": No
     return count
 
 
-def _deadline_text(round_: Round) -> str:
+def _deadline_text(round_: Round, deadline=None) -> str:
     zone = ZoneInfo(round_.programme.host_zone.time_zone)
-    return f"{timezone.localtime(round_.offer_deadline, zone):%Y-%m-%d %H:%M} ({round_.programme.host_zone.time_zone})"
+    moment = timezone.localtime(deadline or round_.offer_deadline, zone)
+    return f"{moment:%Y-%m-%d %H:%M} ({round_.programme.host_zone.time_zone})"
 
 
 def _notify_results(round_: Round, run: PlacementRun, offers: list[Offer], unassigned: list[str],
                     acting_user) -> int:
+    """Every notification of a run's results, written in bulk (thousands of candidates: one insert a batch)."""
     round_label = _round_label(round_)
     positions = {p.pk: p for p in round_.positions.select_related("host")}
     students = dict(Application.objects.filter(round=round_).values_list("pk", "student_id"))
@@ -217,15 +219,17 @@ def _notify_results(round_: Round, run: PlacementRun, offers: list[Offer], unass
     users = User.objects.in_bulk(set(students.values()) | {getattr(acting_user, "pk", None)} - {None})
     deadline = _deadline_text(round_)
     my_url = reverse("programmes:my_programmes")
+    # Names and links are the same for every offer of a position: render them once.
+    position_names = {pk: (_names(p, "title"), _names(p.host)) for pk, p in positions.items()}
+    notices = []
     for offer in offers:
-        position = positions[offer.position_id]
-        notify(users[students[offer.application_id]], kinds.OFFER, url=reverse("programmes:offer_detail",
-                                                                                 args=[offer.pk]),
-               params={"position": _names(position, "title"), "host": _names(position.host), "deadline": deadline})
-    for applicant in unassigned:
-        notify(users[students[_pk(applicant)]], kinds.UNPLACED, url=my_url, params={"round": round_label})
+        title, host = position_names[offer.position_id]
+        notices.append((users[students[offer.application_id]], kinds.OFFER,
+                        {"position": title, "host": host, "deadline": deadline},
+                        reverse("programmes:offer_detail", args=[offer.pk])))
+    unplaced = {"round": round_label}
+    notices += [(users[students[_pk(applicant)]], kinds.UNPLACED, unplaced, my_url) for applicant in unassigned]
     filled = Counter(offer.position_id for offer in offers)
-    count = len(offers) + len(unassigned)
     admins = defaultdict(set)
     for organisation, user in Membership.objects.filter(
             organisation__in={p.host_id for p in positions.values()}, role=Role.ORG_ADMIN).values_list(
@@ -233,17 +237,16 @@ def _notify_results(round_: Round, run: PlacementRun, offers: list[Offer], unass
         admins[organisation].add(user)
     admin_users = User.objects.in_bulk({u for group in admins.values() for u in group})
     for position in positions.values():
+        url = reverse("programmes:position_detail", args=[position.pk])
         for user in admins.get(position.host_id, ()):
-            notify(admin_users[user], kinds.HOST_RESULT, url=reverse("programmes:position_detail",
-                                                                      args=[position.pk]),
-                   params={"position": _names(position, "title"), "filled": filled.get(position.pk, 0),
-                           "capacity": position.capacity})
-            count += 1
+            notices.append((admin_users[user], kinds.HOST_RESULT, {
+                "position": position_names[position.pk][0], "filled": filled.get(position.pk, 0),
+                "capacity": position.capacity}, url))
     if acting_user is not None and getattr(acting_user, "pk", None):
-        notify(acting_user, kinds.RUN_FINISHED, url=reverse("programmes:run_detail", args=[run.pk]),
-               params={"round": round_label, "placed": len(offers)})
-        count += 1
-    return count
+        notices.append((acting_user, kinds.RUN_FINISHED, {"round": round_label, "placed": len(offers)},
+                        reverse("programmes:run_detail", args=[run.pk])))
+    notify_many(notices)
+    return len(notices)
 
 
 def _answer_params(offer: Offer, answer) -> dict:
@@ -278,7 +281,8 @@ def accept_offer(offer: Offer, *, acting_user) -> Participant:
         if offer.is_past_deadline:
             raise Conflict(_("The offer for “%(position)s” had to be answered by %(deadline)s; it can no longer "
                              "be accepted.") % {"position": position.title,
-                                                 "deadline": _deadline_text(position.round)}, field="offer")
+                                                 "deadline": _deadline_text(position.round, offer.deadline)},
+                               field="offer")
         if queries.accepted_count(position) >= position.capacity:
             raise Conflict(_("The last place at “%(position)s” has just been taken; your offer has lapsed.") % {
                 "position": position.title}, field="offer")
@@ -363,17 +367,24 @@ def open_second_round(round_: Round, *, acting_user, applications_close_at, offe
     return new
 
 
-def offer_free_place(position: Position, application: Application, *, acting_user) -> Offer:
-    """After the match, the operator offers a free place directly to a candidate without one; when several are
-    offered the same place, the first to accept takes it."""
+def offer_free_place(position: Position, application: Application, *, acting_user, deadline=None) -> Offer:
+    """After the match, the operator offers a free place (declined, withdrawn or left empty) directly to an
+    eligible candidate without a place, to answer by `deadline` (default: the round's); when several are offered
+    the same place, the first to accept takes it."""
     if not policy.manages(acting_user, position.round.programme):
         raise NotAllowed(_("Only the programme's operators offer free places."))
+    if deadline is not None and deadline <= timezone.now():
+        raise DomainError(_("The answer deadline must be in the future."), field="deadline")
     with transaction.atomic():
         position = (Position.objects.select_for_update(of=("self",))
                     .select_related("round__programme__host_zone", "host").get(pk=position.pk))
         round_ = position.round
         if round_.state != RoundState.PUBLISHED:
             raise Conflict(_("Free places are offered once the round's results are published."))
+        deadline = deadline or round_.offer_deadline
+        if deadline <= timezone.now():
+            raise DomainError(_("The round's offer deadline has passed: give the candidate a later one."),
+                              field="deadline")
         if application.round_id != round_.pk or application.state not in (*IN_THE_RUNNING,
                                                                           ApplicationState.WAITLISTED):
             raise DomainError(_("This candidate is not in “%(round)s”.") % {"round": round_.label},
@@ -382,13 +393,40 @@ def offer_free_place(position: Position, application: Application, *, acting_use
             raise Conflict(_("“%(position)s” has no free place.") % {"position": position.title})
         if Offer.objects.filter(application=application, state__in=(OfferState.OPEN, OfferState.ACCEPTED)).exists():
             raise Conflict(_("This candidate already has an offer."), field="application")
-        offer = Offer.objects.create(round=round_, position=position, application=application,
-                                     deadline=round_.offer_deadline)
-        audit.record("programmes.offer.create", actor=acting_user, target=offer, after={"direct": True})
+        if not queries.direct_offer_candidates(position).filter(pk=application.pk).exists():
+            raise DomainError(_("%(student)s is not an eligible candidate for “%(position)s”: choose one from the "
+                                "list shown.") % {"student": application.student, "position": position.title},
+                              field="application")
+        offer = Offer.objects.create(round=round_, position=position, application=application, deadline=deadline)
+        audit.record("programmes.offer.create", actor=acting_user, target=offer,
+                     after={"direct": True, "deadline": deadline.isoformat()})
         notify(application.student, kinds.OFFER, url=reverse("programmes:offer_detail", args=[offer.pk]),
                params={"position": _names(position, "title"), "host": _names(position.host),
-                       "deadline": _deadline_text(round_)})
+                       "deadline": _deadline_text(round_, deadline)})
     return offer
+
+
+def freed_places(round_: Round, *, acting_user) -> list[dict]:
+    """The operator's view of a published round's free places: per position with a free place, how it came free
+    (declined, withdrawn, left empty by the match) and the eligible candidates without a place, host's order first.
+    """
+    if not policy.manages(acting_user, round_.programme):
+        raise NotAllowed(_("Only the programme's operators see the free places."))
+    if round_.state != RoundState.PUBLISHED:
+        return []
+    rows = []
+    for position in round_.positions.select_related("host").order_by("title_en", "pk"):
+        free = free_places(position)
+        if not free:
+            continue
+        states = Counter(position.offers.values_list("state", flat=True))
+        from_run = position.offers.filter(run__isnull=False).count()
+        rows.append({"position": position, "free": free, "declined": states.get(OfferState.DECLINED, 0),
+                     "withdrawn": states.get(OfferState.WITHDRAWN, 0),
+                     "unanswered": position.offers.filter(state=OfferState.OPEN, deadline__lte=timezone.now()).count(),
+                     "left_empty": max(0, position.capacity - from_run),
+                     "candidates": queries.direct_offer_candidates(position)})
+    return rows
 
 
 def explanation_for_student(run: PlacementRun, application: Application) -> list[dict]:

@@ -26,7 +26,8 @@ def score_application(application: Application, *, acting_user, scores: dict, co
         raise NotAllowed(_("Only reviewers invited to this round score its applications."))
     if policy.conflict_of_interest(acting_user, application):
         raise NotAllowed(_("You may not review %(student)s: you share an organisation or university with them, "
-                           "or nominated them (conflict of interest).") % {"student": application.student})
+                           "or nominated them (conflict of interest).") % {
+            "student": applicant_name(application, acting_user)})
     if round_.state not in REVIEW_STATES:
         raise Conflict(_("The review of “%(round)s” is over.") % {"round": round_.label})
     if application.state == ApplicationState.WITHDRAWN:
@@ -63,3 +64,53 @@ def score_application(application: Application, *, acting_user, scores: dict, co
         audit.record("programmes.review.save", actor=acting_user, target=application,
                      before={"scores": before}, after={"scores": review.scores, "total": review.total})
     return review
+
+
+def applicant_name(application: Application, reader) -> str:
+    """The applicant's name, or in a blind review (for a reader who may not know it) a neutral label."""
+    if policy.sees_applicant_identity(reader, application):
+        return str(application.student)
+    return _("Applicant #%(number)s") % {"number": application.pk}
+
+
+def applicant_for(application: Application, *, acting_user) -> dict:
+    """What `acting_user` may see of an applicant: name, university and CV are hidden from reviewers of a blind
+    review; the CV also needs the personal-data rules (consent across the border)."""
+    from zonebridge.policy.accounts import may_view_personal_data
+
+    if not policy.may_view_application(acting_user, application):
+        raise NotAllowed(_("You may not see this application."))
+    identity = policy.sees_applicant_identity(acting_user, application)
+    profile = getattr(application.student, "profile", None) if identity else None
+    cv = (profile.cv if profile and profile.cv_id and may_view_personal_data(acting_user, application.student)
+          else None)
+    nominations = list(application.nominations.select_related("nominated_by"))
+    return {
+        "application": application, "blind": not identity, "name": applicant_name(application, acting_user),
+        "university": application.university.name if identity else None,
+        "skills": profile.skills if profile else "", "cv": cv,
+        # A recommendation's author names the university: a blind reviewer reads the words only.
+        "recommendations": [{"text": n.recommendation, "by": str(n.nominated_by) if identity else None,
+                             "state": n.get_state_display()} for n in nominations],
+    }
+
+
+def review_queue(round_, *, acting_user) -> list[dict]:
+    """A reviewer's queue (the operators': every application), least reviewed first, conflicts left out; in a
+    blind review without the applicants' names and universities."""
+    from zonebridge.programmes import queries
+
+    manages = policy.manages(acting_user, round_.programme)
+    if not (manages or policy.is_reviewer(acting_user, round_)):
+        raise NotAllowed(_("Only the round's reviewers and the programme's operators see its review queue."))
+    mine = set(round_.applications.filter(reviews__reviewer=acting_user).values_list("pk", flat=True))
+    rows = []
+    for application in queries.ranked_results(round_).order_by("review_count", "pk"):
+        application.round = round_
+        if not (manages or policy.may_review(acting_user, application)):
+            continue
+        identity = policy.sees_applicant_identity(acting_user, application)
+        rows.append({"application": application, "name": applicant_name(application, acting_user),
+                     "university": application.university.name if identity else None,
+                     "review_count": application.review_count, "mine": application.pk in mine})
+    return rows

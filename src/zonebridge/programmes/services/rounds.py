@@ -15,6 +15,9 @@ from zonebridge.programmes.models import Criterion, Position, Programme, Round, 
 PROGRAMME_PLAIN_FIELDS = ("slug", "home_zone", "host_zone", "starts_on", "ends_on", "documents_required",
                           "chinese_source")
 POSITION_PLAIN_FIELDS = ("kind", "capacity", "location", "work_mode", "stipend", "starts_on", "chinese_source")
+# Zones by id: the audit trail stores plain values.
+AUDITED_PROGRAMME_FIELDS = [f"{name}_id" if name.endswith("_zone") else name for name in PROGRAMME_PLAIN_FIELDS] + [
+    "title_en", "eligibility_en"]
 EDITABLE_STATES = (RoundState.DRAFT, RoundState.OPEN, RoundState.REVIEW)
 # Addresses under /programmes/ that a programme's slug would shadow.
 RESERVED_SLUGS = frozenset({"new", "my", "rounds", "positions", "applications", "nominations", "runs", "offers",
@@ -245,7 +248,7 @@ def update_programme(programme: Programme, *, acting_user, texts: dict, fields: 
         raise NotAllowed(_("Only the programme's operators edit it."))
     with transaction.atomic():
         locked = Programme.objects.select_for_update(of=("self",)).select_related("host_zone").get(pk=programme.pk)
-        before = audit.snapshot(locked, [*PROGRAMME_PLAIN_FIELDS, "title_en"])
+        before = audit.snapshot(locked, AUDITED_PROGRAMME_FIELDS)
         for name in PROGRAMME_PLAIN_FIELDS:
             if name in fields:
                 setattr(locked, name, fields[name])
@@ -255,5 +258,22 @@ def update_programme(programme: Programme, *, acting_user, texts: dict, fields: 
         full_clean(locked)
         locked.save()
         audit.record("programmes.programme.update", actor=acting_user, target=locked, before=before,
-                     after=audit.snapshot(locked, [*PROGRAMME_PLAIN_FIELDS, "title_en"]))
+                     after=audit.snapshot(locked, AUDITED_PROGRAMME_FIELDS))
+    return locked
+
+
+def set_blind_review(round_: Round, blind: bool, *, acting_user) -> Round:
+    """Make the round's review blind (reviewers see neither names, universities nor CVs) or not, until the match."""
+    if not _manages(acting_user, round_):
+        raise NotAllowed(_("Only the programme's operators decide whether the review is blind."))
+    with transaction.atomic():
+        locked = Round.objects.select_for_update().get(pk=round_.pk)
+        if locked.state not in EDITABLE_STATES:
+            raise DomainError(_("The review of “%(round)s” is over: it can no longer become blind or open.") % {
+                "round": locked.label}, field="blind_review")
+        before = locked.blind_review
+        locked.blind_review = bool(blind)
+        locked.save(update_fields=["blind_review"])
+        audit.record("programmes.round.blind_review", actor=acting_user, target=locked,
+                     before={"blind_review": before}, after={"blind_review": locked.blind_review})
     return locked

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST
 
 from zonebridge.core.errors import DomainError, add_to_form
 from zonebridge.policy import programmes as policy
-from zonebridge.policy.accounts import may_view_personal_data
 from zonebridge.programmes import exports, forms, queries, services
 from zonebridge.programmes.models import (
     Application,
     Nomination,
     NominationState,
+    Offer,
     PlacementRun,
     Position,
     RoundState,
@@ -67,15 +67,20 @@ def nominations(request, round_id: int):
     quotas = [(u, services.quota_for(round_, u), round_.nominations.filter(
         university=u, state=NominationState.ACTIVE).count()) for u in universities]
     listed = round_.nominations.filter(university__in=universities).select_related("student", "university")
+    # The nominee's latest offer, if the match (or the operator) made one: withdrawing now withdraws it too.
+    offers = {offer.application_id: offer for offer in Offer.objects.filter(
+        round=round_, application__in=listed.values("application_id")).select_related("position").order_by(
+        "created_at", "pk")}
     return render(request, "programmes/nominations.html", {
-        "round": round_, "form": form, "quotas": quotas, "nominations": listed,
-        "may_withdraw": round_.state in (RoundState.OPEN, RoundState.REVIEW)})
+        "round": round_, "form": form, "quotas": quotas,
+        "rows": [(nomination, offers.get(nomination.application_id)) for nomination in listed],
+        "may_withdraw": round_.state in services.candidates.WITHDRAWABLE_STATES})
 
 
 @login_required
 @require_POST
 def nomination_withdraw(request, nomination_id: int):
-    """Withdraw a nomination before the match."""
+    """Withdraw a nomination until the round closes (after the match, with the nominee's offer)."""
     nomination = get_object_or_404(Nomination, pk=nomination_id)
     if not policy.coordinated_universities(request.user).filter(pk=nomination.university_id).exists():
         raise PermissionDenied
@@ -209,12 +214,11 @@ def host_ranking(request, position_id: int):
 def review_list(request, round_id: int):
     """A reviewer's queue: the round's applications they may score (conflicts left out), least reviewed first."""
     round_ = _round(round_id, request.user)
-    if not (policy.is_reviewer(request.user, round_) or policy.manages(request.user, round_.programme)):
-        raise PermissionDenied
-    rows = [a for a in queries.ranked_results(round_).order_by("review_count", "pk")
-            if policy.manages(request.user, round_.programme) or policy.may_review(request.user, a)]
-    mine = set(round_.applications.filter(reviews__reviewer=request.user).values_list("pk", flat=True))
-    return render(request, "programmes/review_list.html", {"round": round_, "rows": rows, "mine": mine})
+    try:
+        rows = services.review_queue(round_, acting_user=request.user)
+    except DomainError as error:
+        raise PermissionDenied from error
+    return render(request, "programmes/review_list.html", {"round": round_, "rows": rows})
 
 
 @login_required
@@ -259,13 +263,11 @@ def application_detail(request, application_id: int):
         return redirect("programmes:results", round_id=round_.pk)
     # Scores of others stay hidden from a reviewer until their own is in (no anchoring).
     reviews = application.reviews.select_related("reviewer") if manages or existing else []
-    # The CV is personal data: shown across the border only with the student's consent (accounts policy).
-    profile = getattr(application.student, "profile", None)
-    cv = profile.cv if profile and profile.cv_id and may_view_personal_data(request.user, application.student) else None
+    # Name, university and CV as this reader may see them (blind review, cross-border personal data).
+    applicant = services.applicant_for(application, acting_user=request.user)
     return render(request, "programmes/application_detail.html", {
         "application": application, "round": round_, "manages": manages, "may_review": may_review,
-        "form": form, "reviews": reviews, "criteria": criteria, "cv": cv,
-        "nominations": application.nominations.select_related("nominated_by")})
+        "form": form, "reviews": reviews, "criteria": criteria, "applicant": applicant})
 
 
 @login_required

@@ -1,15 +1,18 @@
 """Pages of the match: preview and run, its results, a second round, offers and the student's programmes."""
 
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zonebridge.core.errors import DomainError
+from zonebridge.core.errors import DomainError, add_to_form
 from zonebridge.policy import programmes as policy
 from zonebridge.programmes import forms, services
 from zonebridge.programmes.models import (
@@ -76,6 +79,37 @@ def second_round(request, round_id: int):
 
 
 @login_required
+def free_places(request, round_id: int):
+    """The operator's free places of a published round, each with its eligible candidates; POST offers one."""
+    round_ = _managed_round(request, round_id)
+    try:
+        rows = services.freed_places(round_, acting_user=request.user)
+    except DomainError as error:
+        raise PermissionDenied from error
+    posted = request.POST.get("position") if request.method == "POST" else None
+    default_deadline = max(round_.offer_deadline, timezone.now() + timedelta(days=7))
+    for row in rows:
+        bound = posted == str(row["position"].pk)
+        row["form"] = forms.DirectOfferForm(request.POST if bound else None, candidates=row["candidates"],
+                                            initial={"deadline": timezone.localtime(default_deadline)},
+                                            prefix=f"p{row['position'].pk}")
+        if bound and row["form"].is_valid():
+            try:
+                offer = services.offer_free_place(row["position"], row["form"].cleaned_data["application"],
+                                                  acting_user=request.user,
+                                                  deadline=row["form"].cleaned_data["deadline"])
+            except DomainError as error:
+                add_to_form(row["form"], error)
+            else:
+                messages.success(request, _("%(student)s is offered a place at “%(position)s”.") % {
+                    "student": offer.application.student, "position": row["position"].title})
+                return redirect("programmes:free_places", round_id=round_.pk)
+    if posted and not any(posted == str(row["position"].pk) for row in rows):
+        messages.error(request, _("That position has no free place any more."))
+    return render(request, "programmes/free_places.html", {"round": round_, "rows": rows})
+
+
+@login_required
 def offer_detail(request, offer_id: int):
     """An offer: the student accepts or declines it before its deadline."""
     offer = get_object_or_404(Offer.objects.select_related("position__host", "round__programme__host_zone",
@@ -118,5 +152,5 @@ def my_programmes(request):
 
 
 __all__ = [
-    "match", "run_detail", "second_round", "offer_detail", "my_programmes",
+    "match", "run_detail", "second_round", "free_places", "offer_detail", "my_programmes",
 ]

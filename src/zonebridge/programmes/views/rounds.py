@@ -120,18 +120,23 @@ def round_transition(request, round_id: int):
 
 @login_required
 def round_settings(request, round_id: int):
-    """The operator's settings of a round: quotas per university, the rubric, reviewers."""
+    """The operator's settings of a round: quotas per university, the rubric, reviewers, a blind review."""
     round_ = _managed_round(request, round_id)
     action = request.POST.get("form") if request.method == "POST" else None
     quota_form = forms.QuotaForm(request.POST if action == "quota" else None)
     criterion_form = forms.CriterionForm(request.POST if action == "criterion" else None)
     reviewer_form = forms.ReviewerForm(request.POST if action == "reviewer" else None)
-    bound = {"quota": quota_form, "criterion": criterion_form, "reviewer": reviewer_form}.get(action)
+    blind_form = forms.BlindReviewForm(request.POST if action == "blind" else None,
+                                       initial={"blind_review": round_.blind_review})
+    bound = {"quota": quota_form, "criterion": criterion_form, "reviewer": reviewer_form,
+             "blind": blind_form}.get(action)
     if bound is not None and bound.is_valid():
         data = bound.cleaned_data
         try:
             if action == "quota":
                 services.set_quota(round_, data["university"], data["quota"], acting_user=request.user)
+            elif action == "blind":
+                services.set_blind_review(round_, data["blind_review"], acting_user=request.user)
             elif action == "criterion":
                 services.add_criterion(round_, acting_user=request.user, texts=criterion_form.texts(),
                                        weight=data["weight"], max_score=data["max_score"])
@@ -144,7 +149,7 @@ def round_settings(request, round_id: int):
             return redirect("programmes:round_settings", round_id=round_.pk)
     return render(request, "programmes/round_settings.html", {
         "round": round_, "quota_form": quota_form, "criterion_form": criterion_form,
-        "reviewer_form": reviewer_form, "quotas": round_.quotas.select_related("university"),
+        "reviewer_form": reviewer_form, "blind_form": blind_form, "quotas": round_.quotas.select_related("university"),
         "criteria": round_.criteria.all(), "reviewers": round_.reviewers.all()})
 
 
