@@ -25,7 +25,8 @@ from tests.authorisation import (
     signed_in,
 )
 
-PUBLIC_NEED, PARTNER_OFFER, UNANSWERED_NEED, INTEREST, ACCEPTED_INTEREST, SAVED_SEARCH = 9001, 9002, 9003, 9001, 9002, 9001
+PUBLIC_NEED, PARTNER_OFFER, UNANSWERED_NEED = 9001, 9002, 9003
+INTEREST, ACCEPTED_INTEREST, SAVED_SEARCH = 9001, 9002, 9001
 CONFLICT = "409"
 
 PATH_VALUES = {
@@ -155,10 +156,10 @@ API += [
 
 def build_world(world: dict) -> dict:
     """The postings, interest and saved search the rules above name."""
-    from zonebridge.core.trilingual import apply_texts
-    from zonebridge.directory.models import Organisation
     from django.utils import timezone
 
+    from zonebridge.core.trilingual import apply_texts
+    from zonebridge.directory.models import Organisation
     from zonebridge.opportunities.models import (
         InterestExpression,
         InterestState,

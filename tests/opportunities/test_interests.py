@@ -212,3 +212,19 @@ def test_the_introduction_service_decides_what_each_viewer_sees(interest, batter
     assert seen.operators == []
     by_operator = services.introduction_for(accepted, viewer=operator_hk)
     assert by_operator.contacts is None and set(by_operator.operators) == {operator_hk, operator_lingang}
+
+
+def test_the_page_says_when_the_daily_limit_is_reached_and_keeps_the_message(client, battery_maker, battery_admin,
+                                                                             org_admin, fintech_startup,
+                                                                             monkeypatch):
+    from tests.opportunities.conftest import post
+
+    monkeypatch.setattr(services, "INTEREST_LIMIT_PER_DAY", 1)
+    first, second = (post(battery_maker, battery_admin, title=f"Need {n}", description="Parts") for n in (1, 2))
+    services.express_interest(first, acting_user=org_admin, organisation=fintech_startup, message="Hi")
+    client.force_login(org_admin)
+    response = client.post(f"/en/opportunities/{second.pk}/interest/",
+                           {"organisation": fintech_startup.pk, "message": "Our second proposal"})
+    body = response.content.decode()
+    assert response.status_code == 200 and "in the last 24 hours" in body and "Our second proposal" in body
+    assert InterestExpression.objects.count() == 1

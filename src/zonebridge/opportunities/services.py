@@ -399,14 +399,14 @@ def save_search(*, acting_user, q: str = "", kind: str = "", sector=None, zone=N
 
 def delete_saved_search(saved: SavedSearch, *, acting_user) -> None:
     """Delete one of your saved searches."""
-    if saved.user_id != getattr(acting_user, "pk", None):
+    if not policy.owns_saved_search(acting_user, saved):
         raise NotFound(_("No such saved search."))
     saved.delete()
 
 
 def set_digest(saved: SavedSearch, *, acting_user, active: bool) -> SavedSearch:
     """Turn the weekly e-mail of one of your saved searches on or off."""
-    if saved.user_id != getattr(acting_user, "pk", None):
+    if not policy.owns_saved_search(acting_user, saved):
         raise NotFound(_("No such saved search."))
     SavedSearch.objects.filter(pk=saved.pk).update(is_active=active)
     saved.is_active = active
