@@ -11,7 +11,7 @@ from zonebridge.accounts.models import Consent, ConsentPurpose, Role
 from zonebridge.core.errors import Conflict, DomainError, NotAllowed, NotFound
 from zonebridge.core.models import Notification
 from zonebridge.opportunities import services
-from zonebridge.opportunities.models import InterestState, IntroductionRoute, Outcome
+from zonebridge.opportunities.models import InterestExpression, InterestState, IntroductionRoute, Outcome
 
 
 def consent(user):
@@ -170,3 +170,61 @@ def test_accepting_mails_the_sender_in_their_language(interest, battery_admin, o
     with django_capture_on_commit_callbacks(execute=True):
         services.accept_interest(interest, acting_user=battery_admin)
     assert any(message.to == [org_admin.email] for message in mail.outbox)
+
+
+def test_through_the_operators_the_three_months_count_from_the_introduction(interest, battery_admin, operator_hk):
+    accepted = services.accept_interest(interest, acting_user=battery_admin)
+    InterestExpression.objects.filter(pk=interest.pk).update(follow_up_due=accepted.follow_up_due - timedelta(days=30))
+    brokered = services.broker_introduction(interest, acting_user=operator_hk)
+    assert brokered.follow_up_due >= brokered.brokered_at + services.FOLLOW_UP_AFTER
+    assert services.send_due_follow_ups(brokered.brokered_at + timedelta(days=80)) == 0
+    assert services.send_due_follow_ups(brokered.brokered_at + timedelta(days=92)) == 1
+
+
+def test_the_follow_up_runs_daily_in_the_task_worker(interest, battery_admin):
+    from datetime import datetime
+
+    from huey.contrib.djhuey import HUEY
+
+    from zonebridge.opportunities.tasks import send_follow_ups_task
+
+    def due_at(moment):
+        return {type(task) for task in HUEY.read_periodic(moment)}
+
+    # The worker's scheduler starts it once a day.
+    assert send_follow_ups_task.task_class in due_at(datetime(2026, 3, 2, 1, 15))
+    assert send_follow_ups_task.task_class not in due_at(datetime(2026, 3, 2, 2, 15))
+    services.accept_interest(interest, acting_user=battery_admin)
+    InterestExpression.objects.filter(pk=interest.pk).update(follow_up_due=timezone.now() - timedelta(minutes=1))
+    send_follow_ups_task.call_local()
+    assert InterestExpression.objects.get(pk=interest.pk).follow_up_sent_at is not None
+    assert Notification.objects.filter(kind="opportunities.follow_up").count() == 2
+
+
+def test_the_introduction_service_decides_what_each_viewer_sees(interest, battery_admin, org_admin, operator_hk,
+                                                                operator_lingang):
+    assert services.introduction_for(interest, viewer=org_admin) is None  # not accepted yet
+    consent(battery_admin)
+    consent(org_admin)
+    accepted = services.accept_interest(interest, acting_user=battery_admin)
+    seen = services.introduction_for(accepted, viewer=org_admin)
+    assert seen.route == IntroductionRoute.DIRECT and seen.contacts["owner"]["email"] == "battery_admin@contact.example"
+    assert seen.operators == []
+    by_operator = services.introduction_for(accepted, viewer=operator_hk)
+    assert by_operator.contacts is None and set(by_operator.operators) == {operator_hk, operator_lingang}
+
+
+def test_the_page_says_when_the_daily_limit_is_reached_and_keeps_the_message(client, battery_maker, battery_admin,
+                                                                             org_admin, fintech_startup,
+                                                                             monkeypatch):
+    from tests.opportunities.conftest import post
+
+    monkeypatch.setattr(services, "INTEREST_LIMIT_PER_DAY", 1)
+    first, second = (post(battery_maker, battery_admin, title=f"Need {n}", description="Parts") for n in (1, 2))
+    services.express_interest(first, acting_user=org_admin, organisation=fintech_startup, message="Hi")
+    client.force_login(org_admin)
+    response = client.post(f"/en/opportunities/{second.pk}/interest/",
+                           {"organisation": fintech_startup.pk, "message": "Our second proposal"})
+    body = response.content.decode()
+    assert response.status_code == 200 and "in the last 24 hours" in body and "Our second proposal" in body
+    assert InterestExpression.objects.count() == 1

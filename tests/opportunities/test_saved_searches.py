@@ -70,3 +70,13 @@ def test_old_postings_are_not_in_the_digest(saved, battery_maker, battery_admin)
     old = post(battery_maker, battery_admin, title="Battery recycling", description="Old posting")
     type(old).objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=30))
     assert services.send_weekly_digests() == 0
+
+
+def test_the_owner_turns_the_digest_off_and_on(saved, org_admin, student, battery_need):
+    with pytest.raises(NotFound):
+        services.set_digest(saved, acting_user=student, active=False)
+    assert SavedSearch.objects.get(pk=saved.pk).is_active
+    assert not services.set_digest(saved, acting_user=org_admin, active=False).is_active
+    assert services.send_weekly_digests() == 0
+    assert services.set_digest(saved, acting_user=org_admin, active=True).is_active
+    assert services.send_weekly_digests() == 1

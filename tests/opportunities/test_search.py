@@ -118,3 +118,30 @@ def test_an_organisations_need_is_answered_by_offers(published, battery_maker, b
                                                 organisation=fintech_startup).values_list("opportunity_id", flat=True))
     assert ranked[0] == offer.pk
     assert twin.pk not in ranked
+
+
+def test_a_posting_that_expires_after_it_was_indexed_leaves_search_and_recommendations_by_itself(
+        published, battery_need, bms_startup, client, org_admin):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zonebridge.core.errors import Conflict
+    from zonebridge.opportunities.models import Opportunity
+
+    recommendations.refresh_for_organisations([bms_startup.pk])
+    assert [r.opportunity.pk for r in queries.search(None, q="battery management software")[:10]] == [battery_need.pk]
+    assert queries.recommended_for(None, bms_startup)
+    # Its last day passes: no job runs, no index changes.
+    today = timezone.localdate()
+    Opportunity.objects.filter(pk=battery_need.pk).update(valid_from=today - timedelta(days=30),
+                                                          valid_until=today - timedelta(days=1))
+    assert len(queries.search(None, q="battery management software")) == 0
+    assert battery_need.pk not in {r.opportunity.pk for r in queries.search(None)[:50]}
+    assert queries.recommended_for(None, bms_startup) == []
+    api = client.get("/api/v1/opportunities", {"q": "battery management software"}).json()
+    assert api["items"] == []
+    battery_need.refresh_from_db()
+    with pytest.raises(Conflict):
+        services.express_interest(battery_need, acting_user=org_admin, organisation=org_admin.memberships.get()
+                                  .organisation, message="Too late?")

@@ -5,6 +5,7 @@ recommendations (`tasks.py`); nothing here ranks or embeds in the request.
 """
 
 import re
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zonebridge.accounts.services import log_personal_data_view
 from zonebridge.core import audit
 from zonebridge.core.errors import Conflict, DomainError, InvalidFields, NotAllowed, NotFound, full_clean
 from zonebridge.core.notifications import notify
@@ -187,8 +189,10 @@ def express_interest(opportunity: Opportunity, *, acting_user, organisation: Org
         sent_today = InterestExpression.objects.filter(
             organisation=organisation, created_at__gte=timezone.now() - timedelta(days=1)).count()
         if sent_today >= INTEREST_LIMIT_PER_DAY:
+            # A Conflict like every refusal of the page; its type tells an API client it is the limit.
             raise Conflict(_("Your organisation has sent %(limit)s expressions of interest in the last 24 hours, "
-                             "the most allowed. Try again tomorrow.") % {"limit": INTEREST_LIMIT_PER_DAY})
+                             "the most allowed. Try again tomorrow.") % {"limit": INTEREST_LIMIT_PER_DAY},
+                           code="throttled")
         interest = InterestExpression(opportunity=opportunity, organisation=organisation, sent_by=acting_user,
                                       message=message.strip())
         full_clean(interest, exclude=["opportunity", "organisation"])
@@ -275,6 +279,43 @@ def _reload(interest: InterestExpression) -> InterestExpression:
         "opportunity__organisation__home_zone", "organisation__home_zone", "sent_by", "decided_by").get(pk=interest.pk)
 
 
+@dataclass
+class Introduction:
+    """What one viewer sees of an accepted interest's introduction: both contacts, or the operators to go through."""
+
+    route: str
+    # {"sender": {...}, "owner": {...}} with name, email and phone; None when they may not be shown to this viewer.
+    contacts: dict | None = None
+    operators: list = field(default_factory=list)
+
+
+def _contact(viewer, person) -> dict | None:
+    """A party's contact details (a view across the border is logged as a personal-data view)."""
+    if person is None:
+        return None
+    profile = getattr(person, "profile", None)
+    log_personal_data_view(viewer, person, channel="introduction")
+    return {"name": person.display_name or person.username,
+            "email": (profile and profile.contact_email) or person.email, "phone": profile.phone if profile else ""}
+
+
+def introduction_for(interest: InterestExpression, *, viewer) -> Introduction | None:
+    """The introduction `viewer` may see (None until accepted): the two contacts only on the direct route, while
+    both people's consent still holds (or they share a zone), and only to the two sides; else the operators.
+
+    The one place this is decided: the page and the API both show what it returns.
+    """
+    if interest.state != InterestState.ACCEPTED:
+        return None
+    shared = (interest.introduction_route == IntroductionRoute.DIRECT
+              and policy.contacts_may_be_shared(interest.sent_by, interest.decided_by)
+              and (policy.is_owner_side(viewer, interest) or policy.is_sender_side(viewer, interest)))
+    if shared:
+        return Introduction(route=interest.introduction_route, contacts={
+            "sender": _contact(viewer, interest.sent_by), "owner": _contact(viewer, interest.decided_by)})
+    return Introduction(route=interest.introduction_route, operators=list(zone_operators_of(interest)))
+
+
 def broker_introduction(interest: InterestExpression, *, acting_user) -> InterestExpression:
     """A zone operator introduces the two sides themselves (the route when contacts may not be shared)."""
     if not policy.may_broker(acting_user, interest):
@@ -286,7 +327,10 @@ def broker_introduction(interest: InterestExpression, *, acting_user) -> Interes
         if interest.brokered_at is not None:
             raise Conflict(_("These two were already introduced."))
         interest.brokered_by, interest.brokered_at = acting_user, timezone.now()
-        interest.save(update_fields=["brokered_by", "brokered_at"])
+        if interest.follow_up_sent_at is None:
+            # Through the operators the two sides meet only now: the three months count from here.
+            interest.follow_up_due = interest.brokered_at + FOLLOW_UP_AFTER
+        interest.save(update_fields=["brokered_by", "brokered_at", "follow_up_due"])
         audit.record("opportunities.interest.broker", actor=acting_user, target=interest)
         interest = _reload(interest)
         params = {**_params(interest.opportunity), "operator": acting_user.display_name or acting_user.username}
@@ -355,9 +399,18 @@ def save_search(*, acting_user, q: str = "", kind: str = "", sector=None, zone=N
 
 def delete_saved_search(saved: SavedSearch, *, acting_user) -> None:
     """Delete one of your saved searches."""
-    if saved.user_id != getattr(acting_user, "pk", None):
+    if not policy.owns_saved_search(acting_user, saved):
         raise NotFound(_("No such saved search."))
     saved.delete()
+
+
+def set_digest(saved: SavedSearch, *, acting_user, active: bool) -> SavedSearch:
+    """Turn the weekly e-mail of one of your saved searches on or off."""
+    if not policy.owns_saved_search(acting_user, saved):
+        raise NotFound(_("No such saved search."))
+    SavedSearch.objects.filter(pk=saved.pk).update(is_active=active)
+    saved.is_active = active
+    return saved
 
 
 def unsubscribe_token(saved: SavedSearch) -> str:

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zonebridge.accounts.services import log_personal_data_view
 from zonebridge.core.errors import DomainError, InvalidFields, add_to_form
 from zonebridge.core.jobs import start_job
 from zonebridge.opportunities import jobs, queries, services
@@ -20,7 +19,7 @@ from zonebridge.opportunities.forms import (
     OpportunityFilterForm,
     OutcomeForm,
 )
-from zonebridge.opportunities.models import InterestExpression, IntroductionRoute, Opportunity, SavedSearch
+from zonebridge.opportunities.models import InterestExpression, Opportunity, SavedSearch
 from zonebridge.policy import opportunities as policy
 
 PAGE_SIZE = 20
@@ -184,31 +183,14 @@ def _interest(request, interest_id: int) -> InterestExpression:
     return interest
 
 
-def _contact(viewer, person):
-    """A party's contact for the introduction page (cross-border views are logged as personal-data views)."""
-    if person is None:
-        return None
-    profile = getattr(person, "profile", None)
-    if viewer.pk != person.pk:
-        log_personal_data_view(viewer, person, channel="introduction")
-    return {"name": person.display_name or person.username, "email": (profile and profile.contact_email) or
-            person.email, "phone": profile.phone if profile else ""}
-
-
 @login_required
 def interest_detail(request, interest_id: int):
     """An expression of interest: the message, the answer, and once accepted, the introduction."""
     interest = _interest(request, interest_id)
-    shared = (interest.state == "accepted" and interest.introduction_route == IntroductionRoute.DIRECT
-              and policy.contacts_may_be_shared(interest.sent_by, interest.decided_by)
-              and (policy.is_owner_side(request.user, interest) or policy.is_sender_side(request.user, interest)))
-    contacts = None
-    if shared:
-        contacts = {"sender": _contact(request.user, interest.sent_by),
-                    "owner": _contact(request.user, interest.decided_by)}
-    operators = services.zone_operators_of(interest) if interest.state == "accepted" and not shared else []
+    introduction = services.introduction_for(interest, viewer=request.user)
     return render(request, "opportunities/interest_detail.html", {
-        "interest": interest, "contacts": contacts, "operators": operators,
+        "interest": interest, "contacts": introduction and introduction.contacts,
+        "operators": introduction.operators if introduction else [],
         "actions": services.INTEREST_FLOW.available(interest, request.user),
         "outcome_form": OutcomeForm(initial={"outcome": interest.outcome or "talking"})
         if interest.state == "accepted" and policy.may_record_outcome(request.user, interest) else None,

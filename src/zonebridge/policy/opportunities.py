@@ -146,6 +146,11 @@ def contacts_may_be_shared(first, second) -> bool:
     return has_active_consent(first) and has_active_consent(second)
 
 
+def owns_saved_search(user, saved) -> bool:
+    """A saved search is its owner's alone: only they list, change or delete it (others get 404)."""
+    return signed_in(user) and saved.user_id == user.pk
+
+
 def may_rebuild(user) -> bool:
     """Operators and superusers rebuild the search index and recompute every recommendation."""
     return may_see_all_interests(user)
