@@ -137,7 +137,8 @@ API = [
 
 def build_world(world: dict) -> dict:
     """A legal service of the Harbour hub and TidePay's delivered request for it (with an internal note), a
-    canned reply of the hub; Sinovolt's call for pilots with TidePay's application, and a second call nobody applied to (the path's)."""
+    canned reply of the hub; Sinovolt's call for pilots with TidePay's application, and a second call nobody
+    applied to (the path's)."""
     hk_hub = Zone.objects.get(slug="hk-hub")
     users = world["users"]
     operator = users["zone_operator"]

@@ -236,8 +236,8 @@ class ServiceForm(forms.ModelForm):
 
     def plain_fields(self) -> dict:
         fields = {name: self.cleaned_data.get(name) for name in (
-            "category", "provider", "sla_days", "first_response_days", "capacity_per_month", "partner_zone_only", "is_active",
-            "chinese_source")}
+            "category", "provider", "sla_days", "first_response_days", "capacity_per_month", "partner_zone_only",
+            "is_active", "chinese_source")}
         fields["eligible_kinds"] = ",".join(self.cleaned_data.get("eligible_kinds") or [])
         return fields
 

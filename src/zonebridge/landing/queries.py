@@ -1,5 +1,6 @@
 """Read side of soft landing, shared by the pages and the API: the catalogue, a person's requests, the
-operators' queue with its filters (overdue, awaiting a first response), canned replies, a request's visible thread, and the search of calls for pilots."""
+operators' queue with its filters (overdue, awaiting a first response), canned replies, a request's visible
+thread, and the search of calls for pilots."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo

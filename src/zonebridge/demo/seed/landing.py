@@ -55,7 +55,8 @@ CANNED_REPLIES = {
         ("Request received", "Thank you for your request. Our landing team is looking at it and will reply within "
          "one working day.", "已收到请求", "感谢您的申请。临港落地服务团队正在处理，将在一个工作日内回复。"),
         ("Documents needed", "To go on, please upload a copy of your business registration certificate and the "
-         "passport of the legal representative.", "需要补充材料", "为继续办理，请上传商业登记证及法定代表人护照复印件。"),
+         "passport of the legal representative.", "需要补充材料",
+         "为继续办理，请上传商业登记证及法定代表人护照复印件。"),
         ("Desk ready", "Your desks are ready. Please collect the access cards at the front desk of Building 3.",
          "工位已就绪", "您的工位已准备就绪，请到3号楼前台领取门禁卡。"),
     ),
