@@ -179,6 +179,8 @@ def _request_page(request, service_request: ServiceRequest, *, message_form=None
         "reopen_refusal": reopen_refusal,
         "reply_pick_form": reply_pick_form or (
             CannedReplyPickForm(replies=replies) if replies is not None and replies.exists() else None),
+        # The same texts the server would insert, for the page's script (it inserts without a round trip).
+        "reply_texts": {str(reply.pk): reply_services.reply_text(reply, service_request) for reply in replies or ()},
     })
 
 
