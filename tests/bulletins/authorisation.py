@@ -31,7 +31,7 @@ PAGES = [
     Rule("<lang>/bulletins/<int:bulletin_id>/edit/", only(*HK_EDITORS), method="POST", data={"title_en": "x"}),
     Rule("<lang>/bulletins/manage/", only(*WRITERS)),
     Rule("<lang>/bulletins/subscriptions/", signed_in()),
-    Rule("<lang>/bulletins/subscriptions/", signed_in(), method="POST", data={"topics": "news"}),
+    Rule("<lang>/bulletins/subscriptions/", signed_in(), method="POST", data={"topics": "news", "frequency": "daily"}),
     Rule("<lang>/bulletins/unsubscribe/<str:token>/", everyone()),
     Rule("<lang>/bulletins/unsubscribe/<str:token>/", everyone("400"), method="POST"),
     # The public feed holds only posts for everyone; a personal feed is its key holder's audience.
@@ -48,6 +48,10 @@ API = [
     Rule("/api/v1/bulletins/{bulletin_id}", {**everyone("404"), **dict.fromkeys((*AUDIENCE, *HK_EDITORS), "ok")}),
     Rule("/api/v1/bulletins", only("zone_operator", "superuser", anonymous=UNAUTHENTICATED), method="POST",
          data={"zone": "hk-hub", "topic": "news", "title_en": "Matrix news"}),
+    # A reader's digest choices are their own: every signed-in caller reads and sets only theirs.
+    Rule("/api/v1/bulletins/subscriptions", signed_in(anonymous=UNAUTHENTICATED)),
+    Rule("/api/v1/bulletins/subscriptions", signed_in(anonymous=UNAUTHENTICATED), method="PUT",
+         data={"topics": ["news"], "frequency": "daily"}),
 ]
 
 

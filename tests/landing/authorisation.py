@@ -6,10 +6,22 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from tests.authorisation import FORBIDDEN, LOGIN, OK, ROLES, UNAUTHENTICATED, Rule, all_but, everyone, only
+from tests.authorisation import (
+    FORBIDDEN,
+    LOGIN,
+    NOT_FOUND,
+    OK,
+    ROLES,
+    UNAUTHENTICATED,
+    Rule,
+    all_but,
+    everyone,
+    only,
+)
 from zonebridge.accounts.models import User
 from zonebridge.directory.models import Organisation, Zone
-from zonebridge.landing.models import Category, Service
+from zonebridge.landing.models import CannedReply, Category, Service
+from zonebridge.landing.services import replies as reply_services
 from zonebridge.landing.services import requests as request_services
 from zonebridge.landing.services import scenarios
 from zonebridge.landing.services.catalogue import save_service
@@ -34,10 +46,14 @@ PATH_VALUES = {
     "request_id": "@landing_request_id",
     "call_id": "@landing_call_id",
     "application_id": "@landing_application_id",
+    "reply_id": "@landing_reply_id",
 }
 
-MARKERS = {"internal note": "matrix-internal-note-7c1"}
+MARKERS = {"internal note": "matrix-internal-note-7c1", "hub canned reply": "matrix-hub-reply-4e2"}
 NOTE_HIDDEN = {"internal note": all_but("zone_operator", "superuser")}
+# The hub's reply templates are for the hub's operators (and superusers), not Lingang's.
+REPLY_HIDDEN = {"hub canned reply": all_but("zone_operator", "superuser")}
+HUB_OPERATORS = ("zone_operator", "superuser")
 
 PAGES = [
     Rule("<lang>/landing/", everyone()),
@@ -58,12 +74,24 @@ PAGES = [
     Rule("<lang>/landing/requests/<int:request_id>/act/", only("zone_operator", "superuser"), method="POST",
          data={"action": "deliver"}, hidden=NOTE_HIDDEN),
     Rule("<lang>/landing/requests/<int:request_id>/act/", _with(everyone("405"), anonymous=LOGIN)),
+    # Only the requester's side reopens the delivered request (TidePay's admin); everyone else is refused.
+    Rule("<lang>/landing/requests/<int:request_id>/act/", only("org_admin"), method="POST",
+         data={"action": "reopen", "reason": "matrix: one more clause"}, hidden=NOTE_HIDDEN),
     Rule("<lang>/landing/requests/<int:request_id>/clock/", only("zone_operator", "superuser"), method="POST"),
     Rule("<lang>/landing/requests/<int:request_id>/messages/", only(*REQUEST_VIEWERS), method="POST",
          data={"body": "matrix message"}, hidden=NOTE_HIDDEN),
     Rule("<lang>/landing/requests/<int:request_id>/rate/", only("org_admin"), method="POST", data={"rating": "5"}),
     Rule("<lang>/landing/queue/", only(*OPERATORS), hidden=NOTE_HIDDEN),
     Rule("<lang>/landing/queue/bulk/", only(*OPERATORS), method="POST", data={"action": "triage"}),
+    Rule("<lang>/landing/replies/", only(*OPERATORS), hidden=REPLY_HIDDEN),
+    Rule("<lang>/landing/replies/new/", only(*OPERATORS)),
+    Rule("<lang>/landing/replies/new/", only(*OPERATORS), method="POST", data={"title_en": "incomplete"}),
+    Rule("<lang>/landing/replies/<int:reply_id>/edit/", only(*HUB_OPERATORS)),
+    Rule("<lang>/landing/replies/<int:reply_id>/edit/", only(*HUB_OPERATORS), method="POST",
+         data={"title_en": ""}),
+    # The hub's operator deletes the reply; after that it is gone for the roles that come later.
+    Rule("<lang>/landing/replies/<int:reply_id>/delete/",
+         _with(only("zone_operator"), other_zone_operator=NOT_FOUND, superuser=NOT_FOUND), method="POST"),
     Rule("<lang>/landing/scenarios/", everyone()),
     Rule("<lang>/landing/scenarios/new/", only(*CALL_PUBLISHERS)),
     Rule("<lang>/landing/scenarios/new/", only(*CALL_PUBLISHERS), method="POST", data={"title_en": "incomplete"}),
@@ -94,7 +122,10 @@ API = [
          method="POST", data={"body": "matrix"}, hidden=NOTE_HIDDEN),
     Rule("/api/v1/landing/requests/{request_id}/rating", only("org_admin", anonymous=UNAUTHENTICATED),
          method="POST", data={"rating": 5}),
+    Rule("/api/v1/landing/requests/{request_id}/reopen", only("org_admin", anonymous=UNAUTHENTICATED),
+         method="POST", data={"reason": "matrix: one more clause"}, hidden=NOTE_HIDDEN),
     Rule("/api/v1/landing/queue", only(*OPERATORS, anonymous=UNAUTHENTICATED)),
+    Rule("/api/v1/landing/replies", only(*OPERATORS, anonymous=UNAUTHENTICATED), hidden=REPLY_HIDDEN),
     Rule("/api/v1/landing/scenarios", everyone()),
     Rule("/api/v1/landing/scenarios/{call_id}", everyone()),
     # TidePay applies once (its member is asked first); its admin then finds the application made.
@@ -105,8 +136,9 @@ API = [
 
 
 def build_world(world: dict) -> dict:
-    """A legal service of the Harbour hub and TidePay's delivered request for it (with an internal note);
-    Sinovolt's call for pilots with TidePay's application, and a second call nobody applied to (the path's)."""
+    """A legal service of the Harbour hub and TidePay's delivered request for it (with an internal note), a
+    canned reply of the hub; Sinovolt's call for pilots with TidePay's application, and a second call nobody
+    applied to (the path's)."""
     hk_hub = Zone.objects.get(slug="hk-hub")
     users = world["users"]
     operator = users["zone_operator"]
@@ -129,8 +161,10 @@ def build_world(world: dict) -> dict:
                                           proposal="Vision model")
     open_call = scenarios.publish_call(sinovolt, acting_user=owner, deadline=deadline, chinese_source="zh_hans",
                                        texts={"title_en": "Forklift routing"})
+    reply = reply_services.save_canned_reply(CannedReply(zone=hk_hub), acting_user=operator, chinese_source="zh_hant",
+                                             texts={"title_en": MARKERS["hub canned reply"], "body_en": "Hello"})
     return {"landing_request_id": request.pk, "landing_call_id": open_call.pk,
-            "landing_application_id": application.pk}
+            "landing_application_id": application.pk, "landing_reply_id": reply.pk}
 
 
 __all__ = ["API", "MARKERS", "PAGES", "PATH_VALUES", "build_world", "OK"]

@@ -3,10 +3,17 @@ calls with applications and one finished pilot, and bulletins pinned, targeted, 
 
 import pytest
 
-from zonebridge.bulletins.models import Bulletin, BulletinStatus, Subscription
+from zonebridge.bulletins.models import Bulletin, BulletinStatus, ReaderSettings, Subscription
 from zonebridge.demo.seed import reset_database, seed_demo
 from zonebridge.landing import queries
-from zonebridge.landing.models import ApplicationState, RequestState, ScenarioApplication, Service, ServiceRequest
+from zonebridge.landing.models import (
+    ApplicationState,
+    CannedReply,
+    RequestState,
+    ScenarioApplication,
+    Service,
+    ServiceRequest,
+)
 
 
 @pytest.fixture
@@ -27,6 +34,18 @@ def test_the_demo_has_both_catalogues_and_requests_in_every_state(seeded):
     assert queries.queue(operator, overdue=True).exists()
 
 
+def test_the_demo_has_canned_replies_a_reopened_request_and_requests_awaiting_a_first_response(seeded):
+    assert set(CannedReply.objects.values_list("zone__slug", flat=True)) == {"lingang", "hk-hub"}
+    assert all(reply.title_zh_hans and reply.title_zh_hant for reply in CannedReply.objects.all())
+    reopened = ServiceRequest.objects.get(reopened_at__isnull=False)
+    assert reopened.state == RequestState.IN_PROGRESS and reopened.reopen_reason
+    operator = reopened.service.zone.operators.get()
+    assert queries.queue(operator, first_response="awaiting").exists()
+    assert queries.queue(operator, first_response="overdue").exists()
+    answered = ServiceRequest.objects.filter(first_responded_at__isnull=False).first()
+    assert answered.first_responded_at > answered.submitted_at
+
+
 def test_the_demo_has_calls_and_a_finished_pilot_with_a_report(seeded):
     finished = ScenarioApplication.objects.get(state=ApplicationState.COMPLETED)
     assert finished.report is not None and finished.outcome == "adopted"
@@ -40,6 +59,7 @@ def test_the_demo_bulletins_cover_every_case(seeded):
     assert Bulletin.objects.exclude(target_kinds="").exists()
     assert Bulletin.objects.filter(expires_at__isnull=False).exists()
     assert Subscription.objects.exists()
+    assert set(ReaderSettings.objects.values_list("digest_frequency", flat=True)) >= {"daily", "weekly", "off"}
 
 
 def test_reset_removes_it_all(seeded):

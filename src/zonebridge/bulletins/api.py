@@ -1,5 +1,6 @@
 """REST API of bulletins (`/api/v1/bulletins`): the posts aimed at the caller (a token personalises the list by
-the same targeting rule as the site and the feeds), and writing them (zone operators)."""
+the same targeting rule as the site and the feeds), writing them (zone operators), and the caller's digest
+subscriptions (topics and how often)."""
 
 from datetime import datetime
 
@@ -11,7 +12,7 @@ from ninja.pagination import paginate
 
 from zonebridge.api_auth import ApiKeyAuth
 from zonebridge.bulletins import queries, services
-from zonebridge.bulletins.models import AUDIENCE_ROLES, Bulletin, Topic
+from zonebridge.bulletins.models import AUDIENCE_ROLES, Bulletin, DigestFrequency, Topic
 from zonebridge.core.errors import DomainError, NotFound
 from zonebridge.core.trilingual import ChineseScript
 from zonebridge.directory.models import OrganisationKind, Sector, Zone
@@ -60,6 +61,37 @@ class BulletinIn(Schema):
     target_sectors: list[str] = Field(default_factory=list, description="Sector slugs; empty: every sector")
     target_roles: list[str] = Field(default_factory=list, description=", ".join(c for c, _ in AUDIENCE_ROLES))
     target_kinds: list[OrganisationKind] = Field(default_factory=list)
+
+
+class SubscriptionsOut(Schema):
+    topics: list[Topic] = Field(..., description="The topics whose bulletins come in your digest")
+    frequency: DigestFrequency = Field(..., description="daily, weekly, or off (no digest)")
+    last_digest_at: datetime | None = Field(None, description="When your last digest was sent (UTC)")
+
+
+class SubscriptionsIn(Schema):
+    topics: list[Topic] = Field(default_factory=list, description="Exactly the topics to follow (others dropped)")
+    frequency: DigestFrequency = Field(..., description="daily, weekly, or off (no digest)")
+
+
+def _subscriptions(user) -> dict:
+    reader = services.reader_settings(user)
+    return {"topics": sorted(user.bulletin_subscriptions.values_list("topic", flat=True)),
+            "frequency": reader.digest_frequency, "last_digest_at": reader.last_digest_at}
+
+
+@router.get("/subscriptions", response=SubscriptionsOut, auth=ApiKeyAuth())
+def get_subscriptions(request):
+    """Your digest: the topics you follow and how often it comes."""
+    return _subscriptions(request.auth)
+
+
+@router.put("/subscriptions", response=SubscriptionsOut, auth=ApiKeyAuth())
+def put_subscriptions(request, payload: SubscriptionsIn):
+    """Choose the topics of your digest and how often it comes (daily, weekly, or off)."""
+    services.set_digest_choices(request.auth, topics=[str(topic) for topic in payload.topics],
+                                frequency=str(payload.frequency), acting_user=request.auth)
+    return _subscriptions(request.auth)
 
 
 def _reader(request):

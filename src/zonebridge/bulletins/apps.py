@@ -7,4 +7,4 @@ class BulletinsConfig(AppConfig):
     verbose_name = _("Bulletins")
 
     def ready(self):
-        from zonebridge.bulletins import tasks  # noqa: F401 - registers the weekly digest
+        from zonebridge.bulletins import tasks  # noqa: F401 - registers the digest task

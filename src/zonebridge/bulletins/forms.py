@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from zonebridge.bulletins.models import AUDIENCE_ROLES, Bulletin, Topic
+from zonebridge.bulletins.models import AUDIENCE_ROLES, Bulletin, DigestFrequency, Topic
 from zonebridge.core.forms import DateTimeInput
 from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, field_names
 from zonebridge.directory.models import OrganisationKind, Sector, Zone
@@ -16,8 +16,14 @@ class TopicFilterForm(forms.Form):
 
 
 class SubscriptionForm(forms.Form):
-    topics = forms.MultipleChoiceField(label=_("Topics in my weekly digest"), choices=Topic.choices, required=False,
+    """The topics a reader follows and how often their digest comes."""
+
+    topics = forms.MultipleChoiceField(label=_("Topics in my digest"), choices=Topic.choices, required=False,
                                        widget=forms.CheckboxSelectMultiple)
+    frequency = forms.ChoiceField(label=_("How often the digest comes"), choices=DigestFrequency.choices,
+                                  widget=forms.RadioSelect,
+                                  error_messages={"required": _("Choose how often the digest comes."),
+                                                  "invalid_choice": _("Choose daily, weekly or never.")})
 
 
 class BulletinForm(forms.ModelForm):

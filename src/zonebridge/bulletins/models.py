@@ -1,5 +1,5 @@
 """Bulletins: trilingual news, policy updates, calls and event announcements for a targeted audience, with
-topic subscriptions, a weekly digest and Atom feeds."""
+topic subscriptions, a daily or weekly digest and Atom feeds."""
 
 import uuid
 
@@ -119,7 +119,7 @@ def encode_codes(codes) -> str:
 
 
 class Subscription(models.Model):
-    """A reader follows a topic: its bulletins come in the weekly digest."""
+    """A reader follows a topic: its bulletins come in the digest (daily or weekly, as the reader chose)."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bulletin_subscriptions")
     topic = models.CharField(_("topic"), max_length=16, choices=Topic.choices)
@@ -129,9 +129,20 @@ class Subscription(models.Model):
         constraints = [models.UniqueConstraint(fields=["user", "topic"], name="one_subscription_per_topic")]
 
 
+class DigestFrequency(models.TextChoices):
+    """How often a reader gets the digest of the topics they follow."""
+
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")
+    OFF = "off", _("Never (no digest)")
+
+
 class ReaderSettings(models.Model):
-    """A reader's personal feed key (their audience's posts in a feed reader) and the last digest sent."""
+    """A reader's personal feed key (their audience's posts in a feed reader), how often their digest comes and
+    when the last one was sent (UTC)."""
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="bulletin_settings")
     feed_key = models.UUIDField(default=uuid.uuid4, unique=True)
+    digest_frequency = models.CharField(_("digest frequency"), max_length=8, choices=DigestFrequency.choices,
+                                        default=DigestFrequency.WEEKLY)
     last_digest_at = models.DateTimeField(null=True, blank=True)

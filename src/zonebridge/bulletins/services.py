@@ -1,5 +1,6 @@
 """Use cases of bulletins: write (简↔繁 converted, English by the author), target, schedule, pin, withdraw;
-subscribe by topic; the weekly digest in each reader's language; personal feed keys."""
+subscribe by topic and choose how often the digest comes (daily, weekly, never); the digest in each reader's
+language; personal feed keys."""
 
 import uuid
 from datetime import timedelta
@@ -17,6 +18,7 @@ from zonebridge.bulletins.models import (
     AUDIENCE_ROLES,
     Bulletin,
     BulletinStatus,
+    DigestFrequency,
     ReaderSettings,
     Subscription,
     Topic,
@@ -31,7 +33,12 @@ from zonebridge.policy import bulletins as policy
 
 PLAIN_FIELDS = ("topic", "publish_at", "expires_at", "pinned", "chinese_source", "status")
 UNSUBSCRIBE_SALT = "bulletins.unsubscribe"
-DIGEST_PERIOD = timedelta(days=7)
+# How long after a reader's last digest the next one is due.
+DIGEST_PERIODS = {DigestFrequency.DAILY: timedelta(days=1), DigestFrequency.WEEKLY: timedelta(days=7)}
+# The digest task runs once a day; a run that starts a little earlier than yesterday's still counts as a day later.
+DIGEST_SLACK = timedelta(hours=2)
+# A reader who turns the digest back on gets at most the last week, not everything since their last digest.
+LONGEST_LOOK_BACK = timedelta(days=7)
 
 
 def save_bulletin(bulletin: Bulletin, *, acting_user, texts: dict[str, str], fields: dict, target_zones=None,
@@ -120,6 +127,31 @@ def set_subscriptions(user, topics, *, acting_user) -> list[str]:
     return wanted
 
 
+def set_digest_frequency(user, frequency: str, *, acting_user) -> ReaderSettings:
+    """Choose how often the digest comes: daily, weekly, or never (off); only the reader changes their own."""
+    if acting_user.pk != user.pk:
+        raise NotAllowed(_("Only the reader changes their subscriptions."))
+    if frequency not in DigestFrequency.values:
+        raise DomainError(_("Choose how often the digest comes: daily, weekly or never."), field="frequency")
+    with transaction.atomic():
+        settings_row = ReaderSettings.objects.select_for_update().get_or_create(user=user)[0]
+        if settings_row.digest_frequency != frequency:
+            before = audit.snapshot(settings_row, ["digest_frequency"])
+            settings_row.digest_frequency = frequency
+            settings_row.save(update_fields=["digest_frequency"])
+            audit.record("bulletins.digest_frequency", actor=acting_user, target=user, before=before,
+                         after=audit.snapshot(settings_row, ["digest_frequency"]))
+    return settings_row
+
+
+def set_digest_choices(user, *, topics, frequency: str, acting_user) -> ReaderSettings:
+    """Save the topics a reader follows and how often their digest comes together (both or neither)."""
+    with transaction.atomic():
+        settings_row = set_digest_frequency(user, frequency, acting_user=acting_user)
+        set_subscriptions(user, topics, acting_user=acting_user)
+    return settings_row
+
+
 def reader_settings(user) -> ReaderSettings:
     """The reader's feed key and digest bookkeeping (created on first use)."""
     return ReaderSettings.objects.get_or_create(user=user)[0]
@@ -164,15 +196,28 @@ def digest_for(user, *, since, now) -> list[Bulletin]:
                 .select_related("zone").order_by("-pinned", "-publish_at"))
 
 
+def digest_is_due(settings_row: ReaderSettings, now) -> bool:
+    """Whether the reader's next digest is due at `now` by their chosen frequency (never when it is off)."""
+    period = DIGEST_PERIODS.get(settings_row.digest_frequency)
+    if period is None:
+        return False
+    return settings_row.last_digest_at is None or now - settings_row.last_digest_at >= period - DIGEST_SLACK
+
+
 def send_digests(now=None) -> int:
-    """Send each subscriber the bulletins since their last digest, in their language; return how many mails."""
+    """Send each subscriber whose digest is due (daily or weekly, by their choice) the bulletins published since
+    their last digest, in their language; return how many mails. Readers who chose never get nothing."""
     now = now or timezone.now()
     sent = 0
-    readers = User.objects.filter(is_active=True, bulletin_subscriptions__isnull=False).exclude(email="").distinct()
+    readers = User.objects.filter(is_active=True, bulletin_subscriptions__isnull=False).exclude(email="").exclude(
+        bulletin_settings__digest_frequency=DigestFrequency.OFF).distinct()
     for user in readers:
         with transaction.atomic():
             settings_row = ReaderSettings.objects.select_for_update().get_or_create(user=user)[0]
-            since = settings_row.last_digest_at or now - DIGEST_PERIOD
+            if not digest_is_due(settings_row, now):
+                continue
+            period = DIGEST_PERIODS[settings_row.digest_frequency]
+            since = max(settings_row.last_digest_at or now - period, now - LONGEST_LOOK_BACK)
             bulletins = digest_for(user, since=since, now=now)
             settings_row.last_digest_at = now
             settings_row.save(update_fields=["last_digest_at"])
@@ -181,6 +226,7 @@ def send_digests(now=None) -> int:
             language = user.preferred_language or settings.LANGUAGE_CODE
             with translation.override(language):
                 context = {"user": user, "bulletins": bulletins, "site_url": settings.SITE_URL,
+                           "frequency": settings_row.digest_frequency,
                            "unsubscribe_url": settings.SITE_URL + reverse(
                                "bulletins:unsubscribe", args=[unsubscribe_token(user)])}
                 subject = loader.render_to_string("bulletins/email/digest_subject.txt", context).strip()

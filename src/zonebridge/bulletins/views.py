@@ -90,20 +90,26 @@ def manage(request):
 
 @login_required
 def subscriptions(request):
-    """Choose the topics of your weekly digest; see your personal feed addresses."""
+    """Choose the topics of your digest and how often it comes; see your personal feed addresses."""
     current = list(request.user.bulletin_subscriptions.values_list("topic", flat=True))
-    form = SubscriptionForm(request.POST or None, initial={"topics": current})
+    reader = services.reader_settings(request.user)
+    form = SubscriptionForm(request.POST or None, initial={"topics": current, "frequency": reader.digest_frequency})
     if request.method == "POST":
         if request.POST.get("reset_feed"):
             services.reset_feed_key(request.user, acting_user=request.user)
             messages.success(request, _("Your feed addresses are new; the old ones no longer work."))
             return redirect("bulletins:subscriptions")
         if form.is_valid():
-            services.set_subscriptions(request.user, form.cleaned_data["topics"], acting_user=request.user)
-            messages.success(request, _("Your subscriptions are saved."))
-            return redirect("bulletins:subscriptions")
+            try:
+                services.set_digest_choices(request.user, topics=form.cleaned_data["topics"],
+                                            frequency=form.cleaned_data["frequency"], acting_user=request.user)
+            except DomainError as error:
+                add_to_form(form, error)
+            else:
+                messages.success(request, _("Your subscriptions are saved."))
+                return redirect("bulletins:subscriptions")
     return render(request, "bulletins/subscriptions.html", {
-        "form": form, "feed_key": services.reader_settings(request.user).feed_key, "topics": Topic.choices})
+        "form": form, "feed_key": reader.feed_key, "topics": Topic.choices})
 
 
 def unsubscribe(request, token: str):

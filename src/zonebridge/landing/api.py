@@ -1,5 +1,5 @@
-"""REST API of soft landing (`/api/v1/landing/...`): the catalogue, service requests and their workflow,
-the operators' queue, and calls for pilots."""
+"""REST API of soft landing (`/api/v1/landing/...`): the catalogue, service requests and their workflow
+(reopening included), the operators' queue and canned replies, and calls for pilots."""
 
 from datetime import date, datetime
 
@@ -44,6 +44,7 @@ class ServiceOut(Schema):
     eligible_kinds: list[str] = Field(..., alias="kinds")
     partner_zone_only: bool
     sla_days: int = Field(..., description="Expected turnaround in working days (the zone's public holidays excluded)")
+    first_response_days: int = Field(..., description="Working days within which the team first answers a request")
     capacity_per_month: int | None
 
 
@@ -79,13 +80,23 @@ class RequestOut(Schema):
     due_on: date
     waiting_on_requester: bool = Field(..., alias="is_paused")
     overdue: bool
+    first_response_due_on: date | None
+    first_responded_at: datetime | None
+    awaiting_first_response: bool = Field(..., alias="awaits_first_response")
+    first_response_overdue: bool
     delivered_at: datetime | None
+    reopened_at: datetime | None
+    reopen_reason: str
     rating: int | None
     rating_comment: str
 
     @staticmethod
     def resolve_overdue(request: ServiceRequest) -> bool:
         return request_services.is_overdue(request)
+
+    @staticmethod
+    def resolve_first_response_overdue(request: ServiceRequest) -> bool:
+        return request_services.is_first_response_overdue(request)
 
 
 class RequestDetailOut(RequestOut):
@@ -101,9 +112,30 @@ class RequestIn(Schema):
 
 
 class TransitionIn(Schema):
-    action: str = Field(..., description="triage, assign, start, deliver, close or decline")
+    action: str = Field(..., description="triage, assign, start, deliver, close, decline or reopen")
     assignee: str = Field("", description="Username (assign)")
-    reason: str = Field("", max_length=500, description="Why it is declined (decline)")
+    reason: str = Field("", max_length=500, description="Why it is declined (decline) or reopened (reopen)")
+
+
+class ReopenIn(Schema):
+    reason: str = Field(..., max_length=500, description="Why you reopen the request (required; the team reads it)")
+
+
+class CannedReplyOut(Schema):
+    id: int
+    zone: str = Field(..., alias="zone.slug")
+    chinese_source: str
+    title_en: str
+    title_zh_hans: str
+    title_zh_hant: str
+    body_en: str
+    body_zh_hans: str
+    body_zh_hant: str
+    updated_at: datetime
+
+
+class CannedReplyFilters(Schema):
+    zone: str = Field("", description="Zone slug (one you operate); empty: all your zones")
 
 
 class MessageIn(Schema):
@@ -122,6 +154,8 @@ class QueueFilters(Schema):
     state: RequestState | None = None
     overdue: bool = False
     assigned: str = Field("", pattern="^(|me|nobody)$")
+    first_response: str = Field("", pattern="^(|awaiting|overdue)$",
+                                description="awaiting: not answered yet; overdue: past the first-response date")
 
 
 class CallOut(Schema):
@@ -264,7 +298,30 @@ def operator_queue(request, filters: Query[QueueFilters]):
     zone = Zone.objects.filter(slug=filters.zone).first() if filters.zone else None
     service = Service.objects.filter(slug=filters.service).first() if filters.service else None
     return queries.queue(request.auth, zone=zone, service=service, state=filters.state or "",
-                         overdue=filters.overdue, assigned=filters.assigned)
+                         overdue=filters.overdue, assigned=filters.assigned, first_response=filters.first_response)
+
+
+@router.post("/requests/{request_id}/reopen", response=RequestDetailOut, auth=ApiKeyAuth())
+def reopen_request(request, request_id: int, payload: ReopenIn):
+    """Reopen a delivered or closed request within 14 days of its delivery (the requester's side; a reason is
+    required); it goes back to in progress with the same assignee."""
+    service_request = _request_for(request.auth, request_id)
+    request_services.reopen(service_request, acting_user=request.auth, reason=payload.reason)
+    return _detail(request.auth, service_request)
+
+
+@router.get("/replies", response=list[CannedReplyOut], auth=ApiKeyAuth())
+@paginate(page_size=50, max_page_size=200)
+def list_canned_replies(request, filters: Query[CannedReplyFilters]):
+    """The canned replies of the zones you operate (zone operators only)."""
+    if not policy.operates_any_zone(request.auth):
+        raise NotAllowed("Only zone operators keep canned replies.")
+    zones = policy.operated_zones(request.auth)
+    if filters.zone:
+        zones = zones.filter(slug=filters.zone)
+        if not zones.exists():
+            raise DomainError(f"unknown zone {filters.zone!r}, or not one you operate", field="zone")
+    return queries.canned_replies(zones)
 
 
 @router.get("/scenarios", response=list[CallOut])

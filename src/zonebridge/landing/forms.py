@@ -9,6 +9,7 @@ from zonebridge.core.trilingual import LANGUAGE_SUFFIXES, field_names
 from zonebridge.directory.models import Organisation, OrganisationKind, Zone
 from zonebridge.landing.models import (
     ApplicationState,
+    CannedReply,
     Category,
     PilotOutcome,
     RequestState,
@@ -101,6 +102,38 @@ class MessageForm(forms.Form):
             del self.fields["internal"]
 
 
+class CannedReplyPickForm(forms.Form):
+    """Pick a zone's reply template to fill the reply box (works without JavaScript: the page comes back)."""
+
+    canned_reply = forms.ModelChoiceField(label=_("Canned reply"), queryset=None, required=False,
+                                          empty_label=_("Choose a canned reply"))
+
+    def __init__(self, *args, replies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["canned_reply"].queryset = replies
+        self.fields["canned_reply"].label_from_instance = lambda reply: reply.title
+
+
+class CannedReplyForm(forms.ModelForm):
+    """A reply template: title and text in English and one Chinese script (the other converted)."""
+
+    class Meta:
+        model = CannedReply
+        fields = ["zone", "chinese_source", *field_names(CannedReply.TRILINGUAL_FIELDS)]
+        widgets = {f"body_{s}": forms.Textarea(attrs={"rows": 5}) for s in LANGUAGE_SUFFIXES}
+
+    def __init__(self, *args, zones, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["zone"].queryset = zones
+        self.fields["zone"].empty_label = None
+        self.fields["zone"].label_from_instance = lambda zone: zone.name
+        if self.instance.pk:
+            self.fields["zone"].disabled = True
+
+    def texts(self) -> dict[str, str]:
+        return {name: self.cleaned_data.get(name) or "" for name in field_names(CannedReply.TRILINGUAL_FIELDS)}
+
+
 class TransitionForm(forms.Form):
     """One workflow action on a request, with the assignee or the reason it needs."""
 
@@ -135,6 +168,9 @@ class QueueFilterForm(forms.Form):
     state = forms.ChoiceField(label=_("State"), required=False,
                               choices=[("", _("Open and delivered"))] + list(RequestState.choices))
     overdue = forms.BooleanField(label=_("Overdue only"), required=False)
+    first_response = forms.ChoiceField(label=_("First response"), required=False, choices=[
+        ("", _("Any")), ("awaiting", _("Awaiting first response")),
+        ("overdue", _("First response overdue"))])
     assigned = forms.ChoiceField(label=_("Assigned"), required=False, choices=[
         ("", _("Anyone")), ("me", _("To me")), ("nobody", _("Nobody yet"))])
 
@@ -175,7 +211,8 @@ class ServiceForm(forms.ModelForm):
 
     class Meta:
         model = Service
-        fields = ["zone", "slug", "category", "provider", "sla_days", "capacity_per_month", "partner_zone_only",
+        fields = ["zone", "slug", "category", "provider", "sla_days", "first_response_days", "capacity_per_month",
+                  "partner_zone_only",
                   "is_active", "eligible_kinds", "chinese_source", *SERVICE_TEXT_FIELDS]
         widgets = {f"description_{s}": forms.Textarea(attrs={"rows": 4}) for s in LANGUAGE_SUFFIXES}
 
@@ -187,6 +224,8 @@ class ServiceForm(forms.ModelForm):
         self.fields["provider"].queryset = Organisation.objects.filter(
             kind=OrganisationKind.SERVICE_PROVIDER, home_zone__in=zones).order_by("name_en")
         self.fields["provider"].label_from_instance = lambda organisation: organisation.name
+        # Optional here: left empty, the service keeps its target (one working day for a new one).
+        self.fields["first_response_days"].required = False
         if self.instance.pk:
             self.initial["eligible_kinds"] = self.instance.kinds
             self.fields["slug"].disabled = True
@@ -197,8 +236,8 @@ class ServiceForm(forms.ModelForm):
 
     def plain_fields(self) -> dict:
         fields = {name: self.cleaned_data.get(name) for name in (
-            "category", "provider", "sla_days", "capacity_per_month", "partner_zone_only", "is_active",
-            "chinese_source")}
+            "category", "provider", "sla_days", "first_response_days", "capacity_per_month", "partner_zone_only",
+            "is_active", "chinese_source")}
         fields["eligible_kinds"] = ",".join(self.cleaned_data.get("eligible_kinds") or [])
         return fields
 

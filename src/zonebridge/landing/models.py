@@ -46,6 +46,9 @@ class Service(TrilingualText):
     partner_zone_only = models.BooleanField(_("only for organisations of partner zones"), default=False)
     sla_days = models.PositiveSmallIntegerField(_("turnaround (working days)"), default=10,
                                                 validators=[MinValueValidator(1), MaxValueValidator(250)])
+    first_response_days = models.PositiveSmallIntegerField(
+        _("first response (working days)"), default=1, validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("How soon the team answers a new request: a message to the requester or triage."))
     capacity_per_month = models.PositiveIntegerField(
         _("capacity per month (desks or offices)"), null=True, blank=True,
         help_text=_("Only for space: how many desks or offices can be booked for one month."))
@@ -97,6 +100,8 @@ class RequestState(models.TextChoices):
 
 # States in which the SLA clock runs (unless paused while waiting on the requester).
 OPEN_STATES = (RequestState.SUBMITTED, RequestState.TRIAGED, RequestState.ASSIGNED, RequestState.IN_PROGRESS)
+# How long after delivery the requester may still reopen a request.
+REOPEN_WINDOW_DAYS = 14
 
 
 class ServiceRequest(models.Model):
@@ -128,6 +133,12 @@ class ServiceRequest(models.Model):
     due_soon_notified_at = models.DateTimeField(null=True, blank=True)
     overdue_notified_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+    # The first-response target: the first thing the team does that the requester sees (a message, triage...).
+    first_response_days = models.PositiveSmallIntegerField(_("first response (working days)"), default=1)
+    first_response_due_on = models.DateField(_("first response due"), null=True, blank=True, db_index=True)
+    first_responded_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    reopened_at = models.DateTimeField(_("reopened"), null=True, blank=True)
+    reopen_reason = models.CharField(_("reason for reopening"), max_length=500, blank=True)
 
     rating = models.PositiveSmallIntegerField(_("satisfaction"), null=True, blank=True,
                                               validators=[MinValueValidator(1), MaxValueValidator(5)])
@@ -155,6 +166,41 @@ class ServiceRequest(models.Model):
     @property
     def is_paused(self) -> bool:
         return self.paused_since is not None
+
+    @property
+    def awaits_first_response(self) -> bool:
+        """Open and nobody of the team has answered the requester yet."""
+        return self.is_open and self.first_responded_at is None
+
+
+class CannedReply(TrilingualText):
+    """A reply template of a zone's team: picked in a request's thread, it fills the reply box."""
+
+    TRILINGUAL_FIELDS = ("title", "body")
+    zone = models.ForeignKey(Zone, verbose_name=_("zone"), on_delete=models.CASCADE, related_name="canned_replies")
+    title_en, title_zh_hans, title_zh_hant = trilingual_fields(_("title"), max_length=200, required_english=True)
+    body_en, body_zh_hans, body_zh_hant = trilingual_fields(_("text"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["zone", "title_en", "id"]
+        verbose_name = _("canned reply")
+        verbose_name_plural = _("canned replies")
+
+    def __str__(self) -> str:
+        return self.title_en
+
+    def script_region(self) -> str:
+        return self.zone.region
+
+    @property
+    def title(self) -> str:
+        return self.in_language("title")
+
+    @property
+    def body(self) -> str:
+        return self.in_language("body")
 
 
 class RequestMessage(models.Model):

@@ -1,5 +1,6 @@
 """Read side of soft landing, shared by the pages and the API: the catalogue, a person's requests, the
-operators' queue with its filters, a request's visible thread, and the search of calls for pilots."""
+operators' queue with its filters (overdue, awaiting a first response), canned replies, a request's visible
+thread, and the search of calls for pilots."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from zonebridge.directory.search import query_terms
 from zonebridge.landing.models import (
     OPEN_STATES,
     CallState,
+    CannedReply,
     ScenarioCall,
     Service,
     ServiceRequest,
@@ -56,9 +58,25 @@ def overdue_q(now: datetime | None = None) -> Q:
     return Q(state__in=OPEN_STATES, paused_since__isnull=True) & by_zone
 
 
+def awaiting_first_response_q() -> Q:
+    """Open and not answered by the team yet."""
+    return Q(state__in=OPEN_STATES, first_responded_at__isnull=True)
+
+
+def first_response_overdue_q(now: datetime | None = None) -> Q:
+    """Not answered yet and past the first-response date, each zone by its own calendar date."""
+    now = now or timezone.now()
+    by_zone = Q(pk__in=[])
+    for zone in Zone.objects.all():
+        today = now.astimezone(ZoneInfo(zone.time_zone)).date()
+        by_zone |= Q(service__zone=zone, first_response_due_on__lt=today)
+    return awaiting_first_response_q() & by_zone
+
+
 def queue(user, *, zone=None, service=None, state: str = "", overdue: bool = False, assigned: str = "",
-          now: datetime | None = None) -> QuerySet:
-    """The requests of the zones `user` operates, plus those assigned to them; filtered as asked."""
+          first_response: str = "", now: datetime | None = None) -> QuerySet:
+    """The requests of the zones `user` operates, plus those assigned to them; filtered as asked
+    (`first_response`: "awaiting" not answered yet, "overdue" past its first-response date)."""
     zones = policy.operated_zones(user)
     requests = (ServiceRequest.objects.filter(Q(service__zone__in=zones) | Q(assignee=user))
                 .select_related("service__zone", "organisation", "assignee", "requester"))
@@ -72,6 +90,10 @@ def queue(user, *, zone=None, service=None, state: str = "", overdue: bool = Fal
         requests = requests.filter(state__in=OPEN_STATES + ("delivered",))
     if overdue:
         requests = requests.filter(overdue_q(now))
+    if first_response == "awaiting":
+        requests = requests.filter(awaiting_first_response_q())
+    elif first_response == "overdue":
+        requests = requests.filter(first_response_overdue_q(now))
     if assigned == "me":
         requests = requests.filter(assignee=user)
     elif assigned == "nobody":
@@ -85,6 +107,11 @@ def visible_messages(user, request: ServiceRequest) -> QuerySet:
     if not policy.may_see_internal_notes(user, request):
         messages = messages.filter(internal=False)
     return messages
+
+
+def canned_replies(zones) -> QuerySet:
+    """The reply templates of `zones`, by zone and title."""
+    return CannedReply.objects.filter(zone__in=zones).select_related("zone").order_by("zone__slug", "title_en", "pk")
 
 
 def assignable_users(request: ServiceRequest):

@@ -16,6 +16,8 @@ from zonebridge.landing.forms import (
     ApplicationForm,
     BulkForm,
     CallSearchForm,
+    CannedReplyForm,
+    CannedReplyPickForm,
     CatalogueFilterForm,
     DecisionForm,
     MessageForm,
@@ -27,7 +29,15 @@ from zonebridge.landing.forms import (
     TransitionForm,
     answer_labels,
 )
-from zonebridge.landing.models import RequestState, ScenarioApplication, ScenarioCall, Service, ServiceRequest
+from zonebridge.landing.models import (
+    CannedReply,
+    RequestState,
+    ScenarioApplication,
+    ScenarioCall,
+    Service,
+    ServiceRequest,
+)
+from zonebridge.landing.services import replies as reply_services
 from zonebridge.landing.services import requests as request_services
 from zonebridge.landing.services import scenarios as scenario_services
 from zonebridge.landing.services.catalogue import save_service
@@ -138,12 +148,19 @@ def _visible_request(request, request_id: int) -> ServiceRequest:
 
 
 def _request_page(request, service_request: ServiceRequest, *, message_form=None, transition_form=None,
-                  rating_form=None):
+                  rating_form=None, reply_pick_form=None):
     user = request.user
     works_on = policy.may_work_on_request(user, service_request)
     transitions = [t for t in REQUEST_FLOW.available(service_request, user)
                    if not (t.name == "close" and not policy.may_operate_request(user, service_request))]
     labels = answer_labels(service_request.service.category)
+    reopen_refusal = None
+    if policy.may_reopen(user, service_request) and service_request.state in (RequestState.DELIVERED,
+                                                                               RequestState.CLOSED):
+        reopen_refusal = request_services.REQUEST_FLOW.by_name["reopen"].guard(service_request)
+    replies = None
+    if policy.may_use_canned_replies(user, service_request):
+        replies = queries.canned_replies([service_request.service.zone_id])
     return render(request, "landing/request_detail.html", {
         "service_request": service_request,
         "answers": [(labels.get(name, name), value) for name, value in service_request.answers.items()],
@@ -158,6 +175,12 @@ def _request_page(request, service_request: ServiceRequest, *, message_form=None
         "rating_form": rating_form or RatingForm(),
         "works_on": works_on,
         "is_overdue": request_services.is_overdue(service_request),
+        "first_response_overdue": request_services.is_first_response_overdue(service_request),
+        "reopen_refusal": reopen_refusal,
+        "reply_pick_form": reply_pick_form or (
+            CannedReplyPickForm(replies=replies) if replies is not None and replies.exists() else None),
+        # The same texts the server would insert, for the page's script (it inserts without a round trip).
+        "reply_texts": {str(reply.pk): reply_services.reply_text(reply, service_request) for reply in replies or ()},
     })
 
 
@@ -208,8 +231,10 @@ def request_clock(request, request_id: int):
 def request_message(request, request_id: int):
     """Write on a request's thread."""
     service_request = _visible_request(request, request_id)
-    form = MessageForm(request.POST, request.FILES,
-                       may_write_internal=policy.may_see_internal_notes(request.user, service_request))
+    may_write_internal = policy.may_see_internal_notes(request.user, service_request)
+    if "insert_reply" in request.POST:
+        return _insert_reply(request, service_request, may_write_internal)
+    form = MessageForm(request.POST, request.FILES, may_write_internal=may_write_internal)
     if form.is_valid():
         try:
             request_services.post_message(service_request, acting_user=request.user,
@@ -221,6 +246,27 @@ def request_message(request, request_id: int):
         else:
             return redirect("landing:request_detail", request_id=service_request.pk)
     return _request_page(request, service_request, message_form=form)
+
+
+def _insert_reply(request, service_request: ServiceRequest, may_write_internal: bool):
+    """The thread's form comes back with the picked template after what was typed; nothing is sent yet."""
+    if not policy.may_use_canned_replies(request.user, service_request):
+        raise PermissionDenied
+    replies = queries.canned_replies([service_request.service.zone_id])
+    pick = CannedReplyPickForm(request.POST, replies=replies)
+    body = request.POST.get("body", "")
+    if pick.is_valid() and pick.cleaned_data["canned_reply"] is not None:
+        try:
+            body = reply_services.insert_reply(body, pick.cleaned_data["canned_reply"], service_request,
+                                               acting_user=request.user)
+        except NotAllowed as error:
+            raise PermissionDenied(error.message) from error
+        pick = CannedReplyPickForm(replies=replies)
+    elif pick.is_valid():
+        pick.add_error("canned_reply", _("Choose a canned reply to insert."))
+    message_form = MessageForm(initial={"body": body, "internal": bool(request.POST.get("internal"))},
+                               may_write_internal=may_write_internal)
+    return _request_page(request, service_request, message_form=message_form, reply_pick_form=pick)
 
 
 @login_required
@@ -247,12 +293,14 @@ def _queue_context(request, bulk_form=None):
     filters = form.cleaned_data if form.is_valid() else {}
     requests = queries.queue(request.user, **{k: v for k, v in filters.items() if v})
     page = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
-    overdue_ids = set(queries.queue(request.user, overdue=True).filter(
-        pk__in=[r.pk for r in page]).values_list("pk", flat=True))
+    shown = [r.pk for r in page]
+    overdue_ids = set(queries.queue(request.user, overdue=True).filter(pk__in=shown).values_list("pk", flat=True))
+    first_overdue_ids = set(queries.queue(request.user, first_response="overdue").filter(
+        pk__in=shown).values_list("pk", flat=True))
     from zonebridge.accounts.models import User
 
     assignees = User.objects.filter(operated_zones__in=zones, is_active=True).distinct()
-    return {"form": form, "page": page, "overdue_ids": overdue_ids,
+    return {"form": form, "page": page, "overdue_ids": overdue_ids, "first_overdue_ids": first_overdue_ids,
             "bulk_form": bulk_form or BulkForm(requests=requests, assignees=assignees)}
 
 
@@ -289,6 +337,64 @@ def queue_bulk(request):
                 messages.error(request, f"{item.reference}: {message}")
             return redirect("landing:queue")
     return render(request, "landing/queue.html", _queue_context(request, bulk_form=form))
+
+
+# --- Canned replies ---------------------------------------------------------------------------------------
+
+def _reply_zones(request):
+    if not policy.operates_any_zone(request.user):
+        raise PermissionDenied
+    return policy.operated_zones(request.user)
+
+
+@login_required
+def reply_list(request):
+    """The reply templates of the zones you operate."""
+    zones = _reply_zones(request)
+    return render(request, "landing/reply_list.html", {"replies": queries.canned_replies(zones)})
+
+
+def _reply_editor(request, reply: CannedReply | None):
+    zones = _reply_zones(request)
+    if reply is not None and not policy.may_manage_canned_replies(request.user, reply.zone):
+        raise PermissionDenied
+    form = CannedReplyForm(request.POST or None, instance=reply, zones=zones)
+    if request.method == "POST" and form.is_valid():
+        try:
+            reply_services.save_canned_reply(reply or CannedReply(zone=form.cleaned_data["zone"]),
+                                             acting_user=request.user, texts=form.texts(),
+                                             chinese_source=form.cleaned_data["chinese_source"])
+        except DomainError as error:
+            _show(form, error)
+        else:
+            messages.success(request, _("The canned reply is saved."))
+            return redirect("landing:reply_list")
+    return render(request, "landing/reply_form.html", {"form": form, "reply": reply})
+
+
+@login_required
+def reply_create(request):
+    """Add a reply template for a zone you operate."""
+    return _reply_editor(request, None)
+
+
+@login_required
+def reply_edit(request, reply_id: int):
+    """Edit a reply template of a zone you operate."""
+    return _reply_editor(request, get_object_or_404(CannedReply.objects.select_related("zone"), pk=reply_id))
+
+
+@login_required
+@require_POST
+def reply_delete(request, reply_id: int):
+    """Remove a reply template of a zone you operate."""
+    reply = get_object_or_404(CannedReply.objects.select_related("zone"), pk=reply_id)
+    try:
+        reply_services.delete_canned_reply(reply, acting_user=request.user)
+    except NotAllowed as error:
+        raise PermissionDenied(error.message) from error
+    messages.success(request, _("The canned reply is deleted."))
+    return redirect("landing:reply_list")
 
 
 # --- Calls for pilots ---------------------------------------------------------------------------------------

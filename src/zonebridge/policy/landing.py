@@ -1,4 +1,5 @@
-"""Who may request soft-landing services, work on requests, run the queue, and publish or judge pilot calls."""
+"""Who may request soft-landing services, work on requests, reopen them, keep canned replies, run the queue, and
+publish or judge pilot calls."""
 
 from django.db.models import Q
 
@@ -87,6 +88,21 @@ def may_see_internal_notes(user, request: ServiceRequest) -> bool:
 def may_rate(user, request: ServiceRequest) -> bool:
     """The requester's side rates a delivered request."""
     return is_requester_side(user, request)
+
+
+def may_reopen(user, request: ServiceRequest) -> bool:
+    """The requester's side reopens a delivered or closed request (the window and state are the workflow's)."""
+    return is_requester_side(user, request)
+
+
+def may_manage_canned_replies(user, zone: Zone) -> bool:
+    """A zone's operators keep its reply templates."""
+    return is_zone_operator(user, zone)
+
+
+def may_use_canned_replies(user, request: ServiceRequest) -> bool:
+    """Those who work on a request pick its zone's reply templates in the thread."""
+    return may_work_on_request(user, request)
 
 
 def may_be_assigned(user, request: ServiceRequest) -> bool:

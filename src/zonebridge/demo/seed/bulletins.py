@@ -1,15 +1,17 @@
-"""Demo data of bulletins: both zones' posts (pinned, targeted, scheduled, expired, a draft) and subscriptions.
-Written through the bulletins services, as an operator would."""
+"""Demo data of bulletins: both zones' posts (pinned, targeted, scheduled, expired, a draft) and subscriptions with
+each reader's digest frequency. Written through the bulletins services, as an operator and readers would."""
 
 from datetime import timedelta
 
 from zonebridge.bulletins.models import Bulletin, ReaderSettings, Subscription
-from zonebridge.bulletins.services import publish, save_bulletin, set_subscriptions
+from zonebridge.bulletins.services import publish, save_bulletin, set_digest_frequency, set_subscriptions
 from zonebridge.demo.content.bulletins import BULLETINS, SUBSCRIPTIONS
 from zonebridge.demo.seed.world import DemoWorld
 
 SCRIPT = {"sh": "zh_hans", "hk": "zh_hant"}
 OPERATOR = {"sh": "operator-lingang", "hk": "operator-hk"}
+# How often the demo readers get their digest (the others keep the default, weekly).
+DIGEST_FREQUENCIES = {"orgadmin-sh": "daily", "operator-hk": "off"}
 
 
 def seed(world: DemoWorld) -> None:
@@ -36,6 +38,7 @@ def seed(world: DemoWorld) -> None:
     for username, topics in SUBSCRIPTIONS.items():
         user = world.users[username]
         set_subscriptions(user, topics, acting_user=user)
+        set_digest_frequency(user, DIGEST_FREQUENCIES.get(username, "weekly"), acting_user=user)
 
 
 def reset() -> None:

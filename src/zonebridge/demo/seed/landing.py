@@ -1,5 +1,6 @@
-"""Demo data of soft landing: both zones' catalogues, requests in every state (overdue, waiting on the
-requester, declined, rated), calls for pilots with applications, and one finished pilot with its report.
+"""Demo data of soft landing: both zones' catalogues with their canned replies, requests in every state (overdue,
+waiting on the requester, declined, rated, reopened, awaiting and overdue for their first response), calls for
+pilots with applications, and one finished pilot with its report.
 
 Everything goes through the landing services (so every row is what a user's action would make, audited and
 notified); the few applications from start-ups without demo logins are inserted beside the service.
@@ -12,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from zonebridge.demo.content import landing as content
 from zonebridge.demo.seed.world import DemoWorld
 from zonebridge.landing.models import (
+    CannedReply,
     RequestMessage,
     ScenarioApplication,
     ScenarioCall,
@@ -20,6 +22,7 @@ from zonebridge.landing.models import (
     SpaceBooking,
 )
 from zonebridge.landing.ranking import CALLS
+from zonebridge.landing.services import replies as reply_services
 from zonebridge.landing.services import requests as request_services
 from zonebridge.landing.services import scenarios
 from zonebridge.landing.services.catalogue import save_service
@@ -37,6 +40,8 @@ LINGANG_REQUESTS = (
     ("lingang-talent", "orgadmin", 12, "declined", ""),
     ("lingang-research", "member", 50, "closed", "rated"),
     ("lingang-investors", "orgadmin", 45, "in_progress", ""),   # overdue
+    ("lingang-registration", "member", 6, "delivered", "reopened"),
+    ("lingang-research", "orgadmin", 6, "submitted", ""),       # nobody has answered: first response overdue
 )
 HONG_KONG_REQUESTS = (
     ("hk-hub-desks", "orgadmin-sh", 30, "closed", "rated"),
@@ -45,6 +50,25 @@ HONG_KONG_REQUESTS = (
     ("hk-hub-banking", "orgadmin-sh", 40, "triaged", ""),       # overdue
     ("hk-hub-legal-tax", "orgadmin-sh", 20, "closed", "rated"),
 )
+# Reply templates of each zone's team: (English title, English text, Chinese title, Chinese text).
+CANNED_REPLIES = {
+    "sh": (
+        ("Request received", "Thank you for your request. Our landing team is looking at it and will reply within "
+         "one working day.", "已收到请求", "感谢您的申请。临港落地服务团队正在处理，将在一个工作日内回复。"),
+        ("Documents needed", "To go on, please upload a copy of your business registration certificate and the "
+         "passport of the legal representative.", "需要补充材料",
+         "为继续办理，请上传商业登记证及法定代表人护照复印件。"),
+        ("Desk ready", "Your desks are ready. Please collect the access cards at the front desk of Building 3.",
+         "工位已就绪", "您的工位已准备就绪，请到3号楼前台领取门禁卡。"),
+    ),
+    "hk": (
+        ("Request received", "Thank you for your request. The hub's team will reply within one working day.",
+         "已收到申請", "多謝你的申請，中心團隊會在一個工作天內回覆。"),
+        ("Meeting proposed", "We would like to meet you to understand your needs. Please choose a time that suits "
+         "you.", "建議會面", "我們希望與你會面了解需要，請選擇合適的時間。"),
+    ),
+}
+REOPEN_REASON = "The registration certificate still shows the old company address; please correct it."
 PATH = {"triaged": ("triage",), "assigned": ("triage", "assign"), "in_progress": ("triage", "assign", "start"),
         "delivered": ("triage", "assign", "start", "deliver"), "closed": ("triage", "assign", "start", "deliver"),
         "declined": ("decline",), "submitted": ()}
@@ -55,6 +79,7 @@ def seed(world: DemoWorld) -> None:
     services = {}
     for side, drafts in (("sh", content.LINGANG_SERVICES), ("hk", content.HONG_KONG_SERVICES)):
         services.update(_create_services(world, side, drafts))
+        _create_canned_replies(world, side)
     _create_requests(world, services, "sh", LINGANG_REQUESTS)
     _create_requests(world, services, "hk", HONG_KONG_REQUESTS)
     world.counts["overdue_requests"] = request_services.mark_overdue(world.now)
@@ -66,6 +91,7 @@ def reset() -> None:
     ScenarioApplication.objects.all().delete()
     ScenarioCall.objects.all().delete()
     CALLS.forget()
+    CannedReply.objects.all().delete()
     SpaceBooking.objects.all().delete()
     RequestMessage.objects.all().delete()
     ServiceRequest.objects.all().delete()
@@ -94,6 +120,16 @@ def _create_services(world, side: str, drafts) -> dict[str, Service]:
     return created
 
 
+def _create_canned_replies(world, side: str) -> None:
+    operator = world.users["operator-lingang" if side == "sh" else "operator-hk"]
+    script = SCRIPT[side]
+    for title_en, body_en, title_zh, body_zh in CANNED_REPLIES[side]:
+        reply_services.save_canned_reply(
+            CannedReply(zone=world.zones[side]), acting_user=operator, chinese_source=script,
+            texts={"title_en": title_en, "body_en": body_en, f"title_{script}": title_zh, f"body_{script}": body_zh})
+    world.counts["canned_replies"] += len(CANNED_REPLIES[side])
+
+
 def _organisation_of(world, username: str):
     return world.users[username].memberships.select_related("organisation").first().organisation
 
@@ -107,13 +143,15 @@ def _create_requests(world, services, side: str, plan) -> None:
         language = 2 if username != "orgadmin-sh" else 1
         answers = {"units": 2 + index % 3, "month": month} if service.category == "space" else dict(
             content.CATEGORY_ANSWERS.get(service.category, {}))
+        submitted_at = world.now - timedelta(days=days_ago)
         request = request_services.submit_request(
             service, acting_user=requester, organisation=_organisation_of(world, username),
-            details=content.REQUEST_DETAILS[service.category][language], answers=answers,
-            now=world.now - timedelta(days=days_ago))
+            details=content.REQUEST_DETAILS[service.category][language], answers=answers, now=submitted_at)
         for action in PATH[state]:
+            # The team answered a few hours after submission (the first response the page shows).
             request = request_services.change_state(request, action, acting_user=operator, assignee=operator,
-                                                    reason=content.DECLINE_REASON)
+                                                    reason=content.DECLINE_REASON,
+                                                    now=submitted_at + timedelta(hours=3))
         if state in ("assigned", "in_progress", "delivered", "closed"):
             request_services.post_message(request, acting_user=operator,
                                           body=content.OPERATOR_REPLIES[index % len(content.OPERATOR_REPLIES)])
@@ -121,6 +159,8 @@ def _create_requests(world, services, side: str, plan) -> None:
                                           body=content.INTERNAL_NOTES[index % len(content.INTERNAL_NOTES)])
         if extra == "waiting":
             request_services.wait_on_requester(request, acting_user=operator, now=world.now)
+        if extra == "reopened":
+            request_services.reopen(request, acting_user=requester, reason=REOPEN_REASON)
         if extra == "rated":
             request_services.rate(request, acting_user=requester, rating=world.rng.choice((3, 4, 5, 5)),
                                   comment=world.rng.choice(content.RATING_COMMENTS))

@@ -10,7 +10,7 @@ from zonebridge.landing.models import Category, Service
 from zonebridge.policy import landing as policy
 
 SERVICE_PLAIN_FIELDS = ("category", "provider", "eligible_kinds", "partner_zone_only", "sla_days",
-                        "capacity_per_month", "is_active", "chinese_source")
+                        "first_response_days", "capacity_per_month", "is_active", "chinese_source")
 
 
 def save_service(service: Service, *, acting_user, texts: dict[str, str], fields: dict) -> Service:
@@ -23,7 +23,8 @@ def save_service(service: Service, *, acting_user, texts: dict[str, str], fields
         if not creating:
             service = Service.objects.select_for_update().select_related("zone").get(pk=service.pk)
         for name in SERVICE_PLAIN_FIELDS:
-            if name in fields:
+            # An empty first-response target keeps the service's own (one working day for a new service).
+            if name in fields and not (name == "first_response_days" and fields[name] is None):
                 setattr(service, name, fields[name])
         if service.category == Category.SPACE and not service.capacity_per_month:
             raise DomainError(_("Space needs a capacity per month."), field="capacity_per_month")

@@ -1,7 +1,8 @@
 """Use cases of service requests: submit (booking space under a lock), move through the workflow, talk in the
-thread, pause the SLA clock while waiting on the requester, rate, mark overdue, change many at once."""
+thread, pause the SLA clock while waiting on the requester, record the first response, rate, reopen, mark
+overdue, change many at once."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.db import transaction
@@ -20,6 +21,7 @@ from zonebridge.landing import sla
 from zonebridge.landing.models import (
     ATTACHMENT_UPLOAD,
     OPEN_STATES,
+    REOPEN_WINDOW_DAYS,
     Category,
     RequestMessage,
     RequestState,
@@ -43,6 +45,17 @@ def _may_close(user, request: ServiceRequest) -> bool:
     return policy.may_operate_request(user, request) or policy.may_rate(user, request)
 
 
+def _within_reopen_window(request: ServiceRequest, now: datetime | None = None):
+    """None while the request may be reopened, else why not (the window counts from delivery)."""
+    if request.delivered_at is None:
+        return _("Only a delivered request can be reopened.")
+    if (now or timezone.now()) > request.delivered_at + timedelta(days=REOPEN_WINDOW_DAYS):
+        return _("A request can be reopened within %(days)s days of its delivery; this one was delivered on "
+                 "%(date)s. Please make a new request.") % {
+            "days": REOPEN_WINDOW_DAYS, "date": today_in(request.service.zone, request.delivered_at).isoformat()}
+    return None
+
+
 REQUEST_FLOW = Workflow("landing.servicerequest", transitions=[
     Transition("triage", source=[RequestState.SUBMITTED], target=RequestState.TRIAGED,
                label=gettext_lazy("Triage"), allowed=policy.may_operate_request),
@@ -56,6 +69,8 @@ REQUEST_FLOW = Workflow("landing.servicerequest", transitions=[
                label=gettext_lazy("Close"), allowed=_may_close),
     Transition("decline", source=list(OPEN_STATES), target=RequestState.DECLINED,
                label=gettext_lazy("Decline"), allowed=policy.may_operate_request),
+    Transition("reopen", source=[RequestState.DELIVERED, RequestState.CLOSED], target=RequestState.IN_PROGRESS,
+               label=gettext_lazy("Reopen"), allowed=policy.may_reopen, guard=_within_reopen_window),
 ])
 # Actions an operator may apply to many requests at once (assign and decline take their argument once for all).
 BULK_ACTIONS = ("triage", "assign", "start", "deliver", "close", "decline")
@@ -71,6 +86,32 @@ def due_date(request: ServiceRequest) -> date:
     zone = request.service.zone
     return sla.add_working_days(today_in(zone, request.submitted_at),
                                 request.sla_days + request.paused_working_days, zone.region)
+
+
+def first_response_due_date(request: ServiceRequest) -> date:
+    """When the team must first answer: the service's first-response target in working days from submission."""
+    zone = request.service.zone
+    return sla.add_working_days(today_in(zone, request.submitted_at), request.first_response_days, zone.region)
+
+
+def is_first_response_overdue(request: ServiceRequest, today: date | None = None) -> bool:
+    """Open, not answered yet, and past its first-response date in its zone."""
+    if not request.awaits_first_response or request.first_response_due_on is None:
+        return False
+    return (today or today_in(request.service.zone)) > request.first_response_due_on
+
+
+def _record_first_response(request: ServiceRequest, acting_user, what: str, now: datetime | None = None) -> None:
+    """The team did something the requester sees: the first time, that is the request's first response."""
+    if not policy.may_work_on_request(acting_user, request) or request.requester_id == acting_user.pk:
+        return
+    now = now or timezone.now()
+    # The first writer wins when two team members answer at once.
+    if ServiceRequest.objects.filter(pk=request.pk, first_responded_at__isnull=True).update(first_responded_at=now):
+        request.first_responded_at = now
+        audit.record("landing.servicerequest.first_response", actor=acting_user, target=request,
+                     after={"first_responded_at": now, "by": what,
+                            "overdue": is_first_response_overdue(request, today_in(request.service.zone, now))})
 
 
 def is_overdue(request: ServiceRequest, today: date | None = None) -> bool:
@@ -143,8 +184,10 @@ def submit_request(service: Service, *, acting_user, organisation, details: str,
     with transaction.atomic():
         request = ServiceRequest(service=service, organisation=organisation, requester=acting_user,
                                  details=(details or "").strip(), answers=answers, sla_days=service.sla_days,
+                                 first_response_days=service.first_response_days,
                                  submitted_at=now or timezone.now())
         request.due_on = due_date(request)
+        request.first_response_due_on = first_response_due_date(request)
         full_clean(request, exclude=["answers", "attachment"])
         request.save()
         if service.category == Category.SPACE:
@@ -162,9 +205,11 @@ def submit_request(service: Service, *, acting_user, organisation, details: str,
 
 
 def change_state(request: ServiceRequest, action: str, *, acting_user, assignee=None,
-                 reason: str = "") -> ServiceRequest:
-    """Apply one workflow action (triage, assign, start, deliver, close, decline), audited, and tell those
-    concerned."""
+                 reason: str = "", now: datetime | None = None) -> ServiceRequest:
+    """Apply one workflow action (triage, assign, start, deliver, close, decline, reopen), audited, and tell those
+    concerned; the team's first action is the request's first response."""
+    if action == "reopen":
+        return reopen(request, acting_user=acting_user, reason=reason)
     # Who may and from which state first (re-checked under the row lock), then what the action needs.
     REQUEST_FLOW.check(request, action, acting_user=acting_user)
     changes: dict = {}
@@ -192,6 +237,40 @@ def change_state(request: ServiceRequest, action: str, *, acting_user, assignee=
                    url=_url(updated))
         if action == "assign" and assignee.pk != acting_user.pk:
             notify(assignee, "landing.request_assigned", params=_params(updated), url=_url(updated))
+        _record_first_response(updated, acting_user, action, now)
+    return updated
+
+
+def reopen(request: ServiceRequest, *, acting_user, reason: str) -> ServiceRequest:
+    """The requester's side reopens a delivered or closed request within 14 days of delivery, saying why: it goes
+    back to in progress with the same assignee, the delivered days do not count against the SLA, and the team is
+    told."""
+    if not policy.may_reopen(acting_user, request):
+        raise NotAllowed(_("Only the requester may reopen a request."))
+    if request.state == RequestState.DECLINED:
+        raise Conflict(_("A declined request cannot be reopened; please make a new request."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError(_("Say why you reopen the request; the team reads it."), field="reason")
+    if len(reason) > 500:
+        raise DomainError(_("Keep the reason to 500 characters."), field="reason")
+    now = timezone.now()
+    with transaction.atomic():
+        locked = ServiceRequest.objects.select_for_update().select_related("service__zone").get(pk=request.pk)
+        REQUEST_FLOW.check(locked, "reopen", acting_user=acting_user)
+        zone = locked.service.zone
+        # The days the request stood delivered were the requester's: they move the due date, like a pause.
+        locked.paused_working_days += sla.working_days_between(today_in(zone, locked.delivered_at),
+                                                               today_in(zone, now), zone.region)
+        updated = REQUEST_FLOW.apply(locked, "reopen", acting_user=acting_user, changes={
+            "reopen_reason": reason, "reopened_at": now, "rating": None, "rating_comment": "",
+            "paused_working_days": locked.paused_working_days, "due_on": due_date(locked),
+            "overdue_notified_at": None, "due_soon_notified_at": None})
+        params = _params(updated, reason=reason)
+        recipients = {user.pk: user for user in [*_team_of(updated), *zone.operators.filter(is_active=True)]}
+        for recipient in recipients.values():
+            if recipient.pk != acting_user.pk:
+                notify(recipient, "landing.request_reopened", params=params, url=_url(updated))
     return updated
 
 
@@ -259,6 +338,8 @@ def post_message(request: ServiceRequest, *, acting_user, body: str, internal: b
             message.attachment = store_upload(attachment, kind=ATTACHMENT_UPLOAD, owner=acting_user,
                                               field="attachment")
         message.save()
+        if not internal:
+            _record_first_response(request, acting_user, "message", now)
         from_requester = policy.is_requester_side(acting_user, request) and not policy.may_work_on_request(
             acting_user, request)
         if from_requester and request.is_paused:
