@@ -1,6 +1,10 @@
-"""Template helpers: user content in the reader's Chinese script, query strings, and a page's own QR code."""
+"""Template helpers: user content in the reader's Chinese script, the engine's match reasons, query strings, and a
+page's own QR code."""
+
+import re
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from zonebridge.core.chinese import for_reader
 from zonebridge.core.qr import qr_svg
 from zonebridge.core.trilingual import current_suffix
+from zonebridge.engine.text import script_of
 
 register = template.Library()
 
@@ -18,6 +23,42 @@ def in_reader_script(text: str) -> str:
     Never use it on a person's name: names are written as their owner writes them.
     """
     return for_reader(text, current_suffix()) if text else text
+
+
+# The engine's reasons for a match (engine/retrieval/reasons.py): words of the two texts, each as its author wrote it,
+# paired by " ↔ " when the languages differ ("battery ↔ 電池"), or, when only the meaning is close, this phrase.
+REASON_PAIR = " ↔ "
+REASON_PHRASES = {"similar meaning": _("similar meaning")}
+CHINESE = re.compile(r"[\u3400-\u9fff]")
+LANGUAGE_OF_SCRIPT = {"zh_hans": "zh-Hans", "zh_hant": "zh-Hant", None: "zh"}
+
+
+@register.filter
+def match_reason(reason: str, output: str = "html") -> str:
+    """One of the engine's reasons for a match, for the reader: Chinese words in their script, words in another
+    language marked as such (`lang`), so a screen reader reads "battery" as English on a Chinese page.
+
+    `output` "text" gives plain text (e-mails): the same words without the marking.
+    """
+    if reason in REASON_PHRASES:
+        return str(REASON_PHRASES[reason])
+    reader = current_suffix()
+    chinese_reader = reader in ("zh_hans", "zh_hant")
+    words, marked = [], []
+    for side in reason.split(REASON_PAIR):
+        if CHINESE.search(side):
+            word = for_reader(side, reader)
+            language = "" if chinese_reader else LANGUAGE_OF_SCRIPT[script_of(word)]
+        else:
+            word, language = side, "en" if chinese_reader else ""
+        # 投資 ↔ 投资 is one word once both sides are in the reader's script.
+        if any(word.casefold() == seen.casefold() for seen in words):
+            continue
+        words.append(word)
+        marked.append(format_html('<span lang="{}">{}</span>', language, word) if language else format_html("{}", word))
+    if output == "text":
+        return REASON_PAIR.join(words)
+    return mark_safe(REASON_PAIR.join(marked))  # each side escaped by format_html
 
 
 @register.inclusion_tag("includes/conversion_note.html", takes_context=True)
