@@ -110,3 +110,13 @@ def test_a_match_reason_reads_in_the_readers_script_with_english_marked(db, lang
 def test_a_match_reason_in_an_e_mail_is_plain_text(db):
     with translation.override("zh-hans"):
         assert match_reason("battery ↔ 電池", "text") == "battery ↔ 电池"
+
+
+def test_a_converted_message_is_noted(db):
+    from zonebridge.core.templatetags.zonebridge import text_conversion_note
+
+    with translation.override("zh-hans"):
+        assert text_conversion_note("我們開發電池管理系統軟件") == {"converted": True, "source": "zh_hant"}
+        assert text_conversion_note("我们开发电池管理系统软件")["converted"] is False
+    with translation.override("en"):
+        assert text_conversion_note("我們開發電池管理系統軟件")["converted"] is False

@@ -71,6 +71,13 @@ def conversion_note(context, obj, edit_url: str = ""):
     return {"converted": converted, "source": obj.chinese_source, "edit_url": edit_url}
 
 
+@register.inclusion_tag("includes/conversion_note.html")
+def text_conversion_note(text: str):
+    """The same note for one text shown through `in_reader_script` (a message, a note) when it was converted."""
+    reader, source = current_suffix(), script_of(text) if text else None
+    return {"converted": reader in ("zh_hans", "zh_hant") and source not in (None, reader), "source": source}
+
+
 @register.simple_tag(takes_context=True)
 def url_with(context, **changes) -> str:
     """The current query string with some parameters replaced (for pagination and facet links)."""
