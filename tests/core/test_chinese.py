@@ -120,3 +120,17 @@ def test_a_converted_message_is_noted(db):
         assert text_conversion_note("我们开发电池管理系统软件")["converted"] is False
     with translation.override("en"):
         assert text_conversion_note("我們開發電池管理系統軟件")["converted"] is False
+
+
+def test_a_field_holding_the_other_script_is_marked_with_its_language(db):
+    from django import forms
+
+    from zonebridge.core.templatetags.zonebridge import widget_in_its_language
+
+    class BioForm(forms.Form):
+        bio = forms.CharField(widget=forms.Textarea)
+
+    with translation.override("zh-hant"):
+        assert 'lang="zh-Hans"' in widget_in_its_language(BioForm(initial={"bio": "专注电池管理系统"})["bio"])
+        assert "lang=" not in widget_in_its_language(BioForm(initial={"bio": "專注電池管理系統"})["bio"])
+        assert "lang=" not in widget_in_its_language(BioForm(initial={"bio": "battery"})["bio"])

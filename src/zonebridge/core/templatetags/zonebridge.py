@@ -71,6 +71,17 @@ def conversion_note(context, obj, edit_url: str = ""):
     return {"converted": converted, "source": obj.chinese_source, "edit_url": edit_url}
 
 
+@register.filter
+def widget_in_its_language(field):
+    """A form field's widget, marked `lang` when it holds Chinese in the other script than the page's (a person's own
+    text kept as written), so a screen reader reads it in its language."""
+    value = field.value()
+    script = script_of(value) if isinstance(value, str) and CHINESE.search(value) else None
+    if script is None or script == current_suffix():
+        return field.as_widget()
+    return field.as_widget(attrs={"lang": LANGUAGE_OF_SCRIPT[script]})
+
+
 @register.inclusion_tag("includes/conversion_note.html")
 def text_conversion_note(text: str):
     """The same note for one text shown through `in_reader_script` (a message, a note) when it was converted."""
