@@ -93,7 +93,7 @@ def language_problems(page) -> list[str]:
 # Installed in every page of a watched browser context: reports what the reader sees once the document is parsed
 # and again whenever it changes (htmx swaps, scripts), so pages reached by a click, a form or htmx are checked too.
 WATCH_SCRIPT = """(() => {
-    const seen = %s;
+    const seen = SEEN;
     let last = '';
     let timer = null;
     window.__zonebridgeReportChinese = () => {
@@ -111,7 +111,7 @@ WATCH_SCRIPT = """(() => {
                                                        attributes: true, attributeFilter: ['lang', 'title',
                                                        'aria-label', 'placeholder', 'alt']});
     });
-})();""" % SEEN_CHINESE
+})();""".replace("SEEN", SEEN_CHINESE, 1)
 
 
 class LanguageWatch:
