@@ -212,15 +212,21 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _chromium_page(**device):
-    """A page in Debian's chromium driven by Playwright (no browser download), with a fresh profile."""
+def _chromium_page(request, **device):
+    """A page in Debian's chromium driven by Playwright (no browser download), with a fresh profile.
+
+    Every page of it is watched for Chinese in the other script and Taiwan words (tests/browser/conftest.py).
+    """
     from playwright.sync_api import sync_playwright
+
+    from tests.browser.checks import watch_language
 
     # Playwright's sync API runs an event loop in this thread; the tests' ORM calls are still plain sync code.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with tempfile.TemporaryDirectory() as profile, sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, locale="en-GB", **device)
+        watch_language(context, request.node)
         yield context.pages[0] if context.pages else context.new_page()
         context.close()
 
@@ -238,9 +244,9 @@ def static_files_served(settings):
 
 
 @pytest.fixture
-def browser_page(static_files_served):
+def browser_page(static_files_served, request):
     """A desktop-sized page in chromium."""
-    yield from _chromium_page()
+    yield from _chromium_page(request)
 
 
 # A common phone: 390 × 844 CSS pixels, touch, mobile layout (Playwright's "iPhone 13" metrics, in chromium).
@@ -248,12 +254,12 @@ PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "i
 
 
 @pytest.fixture
-def phone_page(static_files_served):
+def phone_page(static_files_served, request):
     """A phone-sized page in chromium: browser journeys run their steps here too, by tapping."""
-    yield from _chromium_page(**PHONE)
+    yield from _chromium_page(request, **PHONE)
 
 
 @pytest.fixture
-def phone_page_without_javascript(static_files_served):
+def phone_page_without_javascript(static_files_served, request):
     """A phone-sized page with JavaScript off: what must keep working without it (menus, filter panels, forms)."""
-    yield from _chromium_page(**PHONE, java_script_enabled=False)
+    yield from _chromium_page(request, **PHONE, java_script_enabled=False)

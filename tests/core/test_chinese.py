@@ -6,7 +6,7 @@ from django.utils import translation
 from zonebridge.core.chinese import BUILT_IN_PHRASES, convert, for_reader, save_phrase
 from zonebridge.core.errors import InvalidFields
 from zonebridge.core.models import ConversionPhrase
-from zonebridge.core.templatetags.zonebridge import in_reader_script
+from zonebridge.core.templatetags.zonebridge import in_reader_script, match_reason
 from zonebridge.engine.text import HONG_KONG_FORMS, script_of
 
 # What OpenCC's s2hk leaves in a Simplified text's conversion, and what a Hong Kong text writes instead.
@@ -90,3 +90,47 @@ def test_a_reader_gets_the_other_script_converted(db):
         assert in_reader_script("專注電池管理系統") == "专注电池管理系统"
     with translation.override("en"):
         assert in_reader_script("专注电池") == "专注电池"
+
+
+@pytest.mark.parametrize("language, reason, shown", [
+    ("zh-hant", "battery ↔ 电池", '<span lang="en">battery</span> ↔ 電池'),
+    ("zh-hans", "電池 ↔ battery", '电池 ↔ <span lang="en">battery</span>'),
+    ("zh-hant", "投資 ↔ 投资", "投資"),  # one word once both sides are in the reader's script
+    ("zh-hans", "临港新片区", "临港新片区"),
+    ("zh-hant", "<b> ↔ 电池", '<span lang="en">&lt;b&gt;</span> ↔ 電池'),
+    ("en", "battery ↔ 電池", 'battery ↔ <span lang="zh-Hant">電池</span>'),
+    ("en", "金融科技", '<span lang="zh">金融科技</span>'),
+    ("zh-hant", "similar meaning", "意思相近"),
+])
+def test_a_match_reason_reads_in_the_readers_script_with_english_marked(db, language, reason, shown):
+    with translation.override(language):
+        assert match_reason(reason) == shown
+
+
+def test_a_match_reason_in_an_e_mail_is_plain_text(db):
+    with translation.override("zh-hans"):
+        assert match_reason("battery ↔ 電池", "text") == "battery ↔ 电池"
+
+
+def test_a_converted_message_is_noted(db):
+    from zonebridge.core.templatetags.zonebridge import text_conversion_note
+
+    with translation.override("zh-hans"):
+        assert text_conversion_note("我們開發電池管理系統軟件") == {"converted": True, "source": "zh_hant"}
+        assert text_conversion_note("我们开发电池管理系统软件")["converted"] is False
+    with translation.override("en"):
+        assert text_conversion_note("我們開發電池管理系統軟件")["converted"] is False
+
+
+def test_a_field_holding_the_other_script_is_marked_with_its_language(db):
+    from django import forms
+
+    from zonebridge.core.templatetags.zonebridge import widget_in_its_language
+
+    class BioForm(forms.Form):
+        bio = forms.CharField(widget=forms.Textarea)
+
+    with translation.override("zh-hant"):
+        assert 'lang="zh-Hans"' in widget_in_its_language(BioForm(initial={"bio": "专注电池管理系统"})["bio"])
+        assert "lang=" not in widget_in_its_language(BioForm(initial={"bio": "專注電池管理系統"})["bio"])
+        assert "lang=" not in widget_in_its_language(BioForm(initial={"bio": "battery"})["bio"])

@@ -32,3 +32,16 @@ def test_a_profile_change_queues_a_refresh_after_commit(event, people, django_ca
     ann.refresh_from_db()
     event.refresh_from_db()
     assert [registration for registration, _why in recommended(ann)][0] == people["cy"]
+
+
+def test_the_reasons_read_in_the_readers_script_with_english_marked(event, people, client):
+    from tests.world import PASSWORD
+
+    bo = people["bo"]
+    bo.offers_en, bo.offers_zh_hans = "", "为电动汽车提供动力电池组"
+    bo.save()
+    refresh_recommendations(event)
+    client.login(username="org_admin", password=PASSWORD)
+    html = client.get(f"/zh-hant/events/{event.slug}/participants/recommended/").content.decode()
+    # Through core's match_reason: an English word on a 繁 page is marked as English on purpose.
+    assert '(<span lang="en">battery</span>' in html

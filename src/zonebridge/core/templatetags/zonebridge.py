@@ -1,6 +1,10 @@
-"""Template helpers: user content in the reader's Chinese script, query strings, and a page's own QR code."""
+"""Template helpers: user content in the reader's Chinese script, the engine's match reasons, query strings, and a
+page's own QR code."""
+
+import re
 
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from zonebridge.core.chinese import for_reader
 from zonebridge.core.qr import qr_svg
 from zonebridge.core.trilingual import current_suffix
+from zonebridge.engine.text import script_of
 
 register = template.Library()
 
@@ -20,6 +25,42 @@ def in_reader_script(text: str) -> str:
     return for_reader(text, current_suffix()) if text else text
 
 
+# The engine's reasons for a match (engine/retrieval/reasons.py): words of the two texts, each as its author wrote it,
+# paired by " ↔ " when the languages differ ("battery ↔ 電池"), or, when only the meaning is close, this phrase.
+REASON_PAIR = " ↔ "
+REASON_PHRASES = {"similar meaning": _("similar meaning")}
+CHINESE = re.compile(r"[\u3400-\u9fff]")
+LANGUAGE_OF_SCRIPT = {"zh_hans": "zh-Hans", "zh_hant": "zh-Hant", None: "zh"}
+
+
+@register.filter
+def match_reason(reason: str, output: str = "html") -> str:
+    """One of the engine's reasons for a match, for the reader: Chinese words in their script, words in another
+    language marked as such (`lang`), so a screen reader reads "battery" as English on a Chinese page.
+
+    `output` "text" gives plain text (e-mails): the same words without the marking.
+    """
+    if reason in REASON_PHRASES:
+        return str(REASON_PHRASES[reason])
+    reader = current_suffix()
+    chinese_reader = reader in ("zh_hans", "zh_hant")
+    words, marked = [], []
+    for side in reason.split(REASON_PAIR):
+        if CHINESE.search(side):
+            word = for_reader(side, reader)
+            language = "" if chinese_reader else LANGUAGE_OF_SCRIPT[script_of(word)]
+        else:
+            word, language = side, "en" if chinese_reader else ""
+        # 投資 ↔ 投资 is one word once both sides are in the reader's script.
+        if any(word.casefold() == seen.casefold() for seen in words):
+            continue
+        words.append(word)
+        marked.append(format_html('<span lang="{}">{}</span>', language, word) if language else format_html("{}", word))
+    if output == "text":
+        return REASON_PAIR.join(words)
+    return mark_safe(REASON_PAIR.join(marked))  # each side escaped by format_html
+
+
 @register.inclusion_tag("includes/conversion_note.html", takes_context=True)
 def conversion_note(context, obj, edit_url: str = ""):
     """A small note when some of `obj`'s texts on this page were converted from the other Chinese script."""
@@ -28,6 +69,24 @@ def conversion_note(context, obj, edit_url: str = ""):
         getattr(obj, f"{field}_{reader}") and f"{field}_{reader}" not in obj.hand_written_fields
         for field in obj.TRILINGUAL_FIELDS)
     return {"converted": converted, "source": obj.chinese_source, "edit_url": edit_url}
+
+
+@register.filter
+def widget_in_its_language(field):
+    """A form field's widget, marked `lang` when it holds Chinese in the other script than the page's (a person's own
+    text kept as written), so a screen reader reads it in its language."""
+    value = field.value()
+    script = script_of(value) if isinstance(value, str) and CHINESE.search(value) else None
+    if script is None or script == current_suffix():
+        return field.as_widget()
+    return field.as_widget(attrs={"lang": LANGUAGE_OF_SCRIPT[script]})
+
+
+@register.inclusion_tag("includes/conversion_note.html")
+def text_conversion_note(text: str):
+    """The same note for one text shown through `in_reader_script` (a message, a note) when it was converted."""
+    reader, source = current_suffix(), script_of(text) if text else None
+    return {"converted": reader in ("zh_hans", "zh_hant") and source not in (None, reader), "source": source}
 
 
 @register.simple_tag(takes_context=True)
