@@ -76,18 +76,6 @@ class Bulletin(TrilingualText):
         return self.zone.region
 
     @property
-    def title(self) -> str:
-        return self.in_language("title")
-
-    @property
-    def summary(self) -> str:
-        return self.in_language("summary")
-
-    @property
-    def body(self) -> str:
-        return self.in_language("body")
-
-    @property
     def roles(self) -> list[str]:
         return _codes(self.target_roles)
 

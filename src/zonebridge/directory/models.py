@@ -118,10 +118,4 @@ class Organisation(TrilingualText):
     def script_region(self) -> str:
         return self.home_zone.region
 
-    @property
-    def summary(self) -> str:
-        return self.in_language("summary")
 
-    @property
-    def description(self) -> str:
-        return self.in_language("description")

@@ -105,18 +105,6 @@ class Event(TrilingualText):
         return self.zone.region
 
     @property
-    def title(self) -> str:
-        return self.in_language("title")
-
-    @property
-    def description(self) -> str:
-        return self.in_language("description")
-
-    @property
-    def venue(self) -> str:
-        return self.in_language("venue")
-
-    @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:
         return zoneinfo.ZoneInfo(self.time_zone)
 
@@ -206,14 +194,6 @@ class Registration(TrilingualText):
 
     def script_region(self) -> str:
         return self.organisation.home_zone.region
-
-    @property
-    def offers(self) -> str:
-        return self.in_language("offers")
-
-    @property
-    def needs(self) -> str:
-        return self.in_language("needs")
 
     @property
     def tzinfo(self) -> zoneinfo.ZoneInfo:

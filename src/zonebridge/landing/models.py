@@ -66,14 +66,6 @@ class Service(TrilingualText):
         return self.zone.region
 
     @property
-    def description(self) -> str:
-        return self.in_language("description")
-
-    @property
-    def eligibility(self) -> str:
-        return self.in_language("eligibility")
-
-    @property
     def kinds(self) -> list[str]:
         """The eligible organisation kinds (empty: every kind)."""
         return [kind for kind in self.eligible_kinds.split(",") if kind]
@@ -194,14 +186,6 @@ class CannedReply(TrilingualText):
     def script_region(self) -> str:
         return self.zone.region
 
-    @property
-    def title(self) -> str:
-        return self.in_language("title")
-
-    @property
-    def body(self) -> str:
-        return self.in_language("body")
-
 
 class RequestMessage(models.Model):
     """One message of a request's thread; internal notes are for the team only and never reach the requester."""
@@ -272,26 +256,6 @@ class ScenarioCall(TrilingualText):
 
     def script_region(self) -> str:
         return self.owner.home_zone.region
-
-    @property
-    def title(self) -> str:
-        return self.in_language("title")
-
-    @property
-    def problem(self) -> str:
-        return self.in_language("problem")
-
-    @property
-    def site(self) -> str:
-        return self.in_language("site")
-
-    @property
-    def resources(self) -> str:
-        return self.in_language("resources")
-
-    @property
-    def support(self) -> str:
-        return self.in_language("support")
 
 
 class ApplicationState(models.TextChoices):

@@ -81,14 +81,6 @@ class Opportunity(TrilingualText):
     def script_region(self) -> str:
         return self.organisation.home_zone.region
 
-    @property
-    def title(self) -> str:
-        return self.in_language("title")
-
-    @property
-    def description(self) -> str:
-        return self.in_language("description")
-
     def is_open(self, today=None) -> bool:
         """Listed now: not withdrawn, started and not past its last day."""
         today = today or timezone.localdate()

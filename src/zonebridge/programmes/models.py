@@ -42,18 +42,6 @@ class Programme(TrilingualText):
     def script_region(self) -> str:
         return self.host_zone.region
 
-    @property
-    def title(self) -> str:
-        return self.in_language("title")
-
-    @property
-    def description(self) -> str:
-        return self.in_language("description")
-
-    @property
-    def eligibility(self) -> str:
-        return self.in_language("eligibility")
-
 
 class RoundState(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -157,14 +145,6 @@ class Position(TrilingualText):
 
     def script_region(self) -> str:
         return self.host.home_zone.region
-
-    @property
-    def title(self) -> str:
-        return self.in_language("title")
-
-    @property
-    def description(self) -> str:
-        return self.in_language("description")
 
 
 class ApplicationState(models.TextChoices):
@@ -282,10 +262,6 @@ class Criterion(TrilingualText):
 
     def script_region(self) -> str:
         return self.round.programme.host_zone.region
-
-    @property
-    def label(self) -> str:
-        return self.in_language("label")
 
 
 class Review(models.Model):
