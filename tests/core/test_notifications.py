@@ -121,3 +121,84 @@ def test_notify_many_with_nobody_does_nothing(db, django_assert_num_queries):
 
     with django_assert_num_queries(0):
         assert notify_many([]) == []
+
+
+def test_notify_many_queues_one_task_per_batch_and_mails_each_in_their_language(
+        student, org_member, org_admin, django_capture_on_commit_callbacks, monkeypatch):
+    from huey.contrib.djhuey import HUEY
+    from huey.signals import SIGNAL_EXECUTING
+
+    from zonebridge.core import notifications
+    from zonebridge.core.notifications import notify_many
+
+    monkeypatch.setattr(notifications, "EMAIL_BATCH", 2)
+    org_member.preferred_language = "zh-hant"
+    org_member.save()
+    set_email_preferences(org_admin, {API_TOKEN_ISSUED: False}, acting_user=org_admin)
+    notices = [(user, API_TOKEN_ISSUED, {"name": f"token {number}"}, f"/{number}/")
+               for number in range(3) for user in (student, org_member, org_admin)]
+    executed = []
+
+    def record(signal, task, *args):
+        executed.append((task.name.rsplit(".", 1)[-1], task.args))
+
+    HUEY.signal(SIGNAL_EXECUTING)(record)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            notify_many(notices)
+    finally:
+        HUEY.disconnect_signal(record, SIGNAL_EXECUTING)
+    # Six e-mails (the org admin's three are not mailed) in batches of two: three tasks that render them and three
+    # that send them, where one e-mail used to take two tasks (twelve).
+    rendering = [args for name, args in executed if name == "send_notification_emails"]
+    assert sorted(len(args[0]) for args in rendering) == [2, 2, 2]
+    assert [name for name, _args in executed].count("send_emails_task") == 3 and len(executed) == 6
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([student.email] * 3 + [org_member.email] * 3)
+    chinese = [m for m in mail.outbox if m.to == [org_member.email]]
+    assert all("/zh-hant/" in m.body for m in chinese)
+    assert all(m.extra_headers["Auto-Submitted"] == "auto-generated" for m in mail.outbox)
+    assert Notification.objects.filter(emailed_at__isnull=False).count() == 6
+
+
+def test_a_batch_run_again_mails_nobody_twice(student, org_member, django_capture_on_commit_callbacks):
+    from zonebridge.core.tasks import send_notification_emails
+
+    first = notify(student, CONSENT_GRANTED)
+    second = notify(org_member, CONSENT_GRANTED)
+    with django_capture_on_commit_callbacks(execute=True):
+        send_notification_emails([first.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        send_notification_emails([first.pk, second.pk])  # a retry, or a batch overlapping a single e-mail
+        send_notification_emails([first.pk, second.pk])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([student.email, org_member.email])
+
+
+def test_a_rolled_back_notify_many_queues_nothing(student, django_capture_on_commit_callbacks):
+    from django.db import transaction
+
+    from zonebridge.core.notifications import notify_many
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                notify_many([(student, CONSENT_GRANTED, {}, "")])
+                raise RuntimeError("the use case failed")
+        except RuntimeError:
+            pass
+    assert callbacks == [] and mail.outbox == [] and not Notification.objects.exists()
+
+
+def test_an_e_mail_that_fails_in_a_batch_is_retried_alone(settings):
+    from zonebridge.core import tasks
+
+    settings.EMAIL_BACKEND = "tests.core.flaky_email.FlakyBackend"
+    from tests.core import flaky_email
+
+    flaky_email.FAIL = {"bad@example.com"}
+    flaky_email.ATTEMPTS.clear()
+    messages = [{"subject": "s", "body": "b", "to": [to]} for to in ("a@example.com", "bad@example.com",
+                                                                      "c@example.com")]
+    tasks.send_emails_task(messages)
+    assert [m.to[0] for m in mail.outbox] == ["a@example.com", "c@example.com"]
+    # Only the failed one was tried again (and again, as it keeps failing); the others went once.
+    assert flaky_email.ATTEMPTS.count("a@example.com") == 1 and flaky_email.ATTEMPTS.count("bad@example.com") > 1

@@ -125,6 +125,17 @@ API = [
     Rule("/api/v1/programmes/positions/{position_id}/offers/{application_id}",
          {**API_MANAGERS, "superuser": "409"}, method="POST",
          params={"position_id": "@free_position_id", "application_id": "@waiting_application_id"}),
+    # A round's lists (programmes/api_results.py): the coordinator reads their university's nominations; the
+    # reviewer the results (their only candidate is a conflict: no row); exports as the pages.
+    Rule("/api/v1/programmes/rounds/{round_id}/nominations",
+         only("coordinator", *MANAGERS, anonymous=UNAUTHENTICATED)),
+    Rule("/api/v1/programmes/rounds/{round_id}/results", only("reviewer", *MANAGERS, anonymous=UNAUTHENTICATED)),
+    # The zone operator opens the second round first; the superuser's is refused (a round has one).
+    Rule("/api/v1/programmes/rounds/{round_id}/second-round", {**API_MANAGERS, "superuser": "409"}, method="POST",
+         data={"applications_close_at": "2030-01-01T00:00:00Z", "offer_deadline": "2030-02-01T00:00:00Z"}),
+    Rule("/api/v1/programmes/rounds/{round_id}/exports/{list_name}.{fmt}", API_MANAGERS),
+    Rule("/api/v1/programmes/rounds/{round_id}/exports/{list_name}.{fmt}", API_MANAGERS,
+         params={"list_name": "offers", "fmt": "xlsx"}),
     Rule("/api/v1/programmes/{slug}/participants", only("mentor", *MANAGERS, anonymous=UNAUTHENTICATED),
          params=PROGRAMME),
     Rule("/api/v1/programmes/participants/{participant_id}", PARTICIPANT_VIEWERS),
@@ -225,7 +236,7 @@ def build_world(world: dict) -> dict:
     def round_for(route: str) -> int:
         if route.endswith("/applications"):
             return fresh.pk
-        if "free-places" in route:
+        if "free-places" in route or "second-round" in route:
             return published.pk
         return matching.pk if route.endswith(("/preview", "/runs")) else open_round.pk
 

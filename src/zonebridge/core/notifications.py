@@ -31,6 +31,8 @@ class NotificationKind:
 
 
 KINDS: dict[str, NotificationKind] = {}
+# How many e-mails of `notify_many` one task renders and sends.
+EMAIL_BATCH = 200
 
 
 def register(kind: NotificationKind) -> NotificationKind:
@@ -56,8 +58,9 @@ def notify(recipient, kind: str, *, params: dict | None = None, url: str = "") -
 
 
 def notify_many(notices, *, batch_size: int = 1000) -> list[Notification]:
-    """`notify` for many at once: `notices` are (recipient, kind, params, url) tuples, written in bulk; each
-    recipient's e-mail (unless they turned that kind's e-mail off) is queued after commit, in their language."""
+    """`notify` for many at once: `notices` are (recipient, kind, params, url) tuples, written in bulk; the
+    recipients' e-mails (unless they turned that kind's e-mail off) are queued after commit, one task per
+    `EMAIL_BATCH`, each still in its recipient's language."""
     notices = list(notices)
     unknown = {kind for _recipient, kind, _params, _url in notices if kind not in KINDS}
     if unknown:
@@ -78,11 +81,12 @@ def notify_many(notices, *, batch_size: int = 1000) -> list[Notification]:
                                                                                           strict=True)
               if recipient.email and recipient.is_active and choices.get((recipient.pk, kind), KINDS[kind].email)]
     if mailed:
-        from zonebridge.core.tasks import send_notification_email
+        from zonebridge.core.tasks import send_notification_emails
 
         def queue_emails():
-            for pk in mailed:
-                send_notification_email(pk)
+            # One task per batch, not per e-mail: on SQLite each task is an fsync of Huey's file.
+            for start in range(0, len(mailed), EMAIL_BATCH):
+                send_notification_emails(mailed[start:start + EMAIL_BATCH])
 
         transaction.on_commit(queue_emails)
     return notifications

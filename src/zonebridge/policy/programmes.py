@@ -51,6 +51,22 @@ def may_nominate(user, round_: Round) -> bool:
     return bool(_organisation_ids(user, Role.UNIVERSITY_COORDINATOR))
 
 
+def sees_all_nominations(user, round_: Round) -> bool:
+    """The programme's operators see every university's nominations for a round; a coordinator only their own."""
+    return manages(user, round_.programme)
+
+
+def may_see_ranked_results(user, round_: Round) -> bool:
+    """The programme's operators and the round's invited reviewers read its ranked review results (a reviewer only
+    the applications they may score, and in a blind review without names)."""
+    return manages(user, round_.programme) or is_reviewer(user, round_)
+
+
+def may_export(user, round_: Round) -> bool:
+    """The programme's operators download the round's lists (CSV, XLSX)."""
+    return manages(user, round_.programme)
+
+
 def student_university(user) -> Organisation | None:
     """The university `user` studies at (their first student membership), or None."""
     ids = _organisation_ids(user, Role.STUDENT)

@@ -390,5 +390,5 @@ def decline(request, offer_id: int):
     return _offer(request, offer_id)
 
 
-# The operators' and the cohort's operations live in their own module, on this router.
-from zonebridge.programmes import api_manage  # noqa: E402, F401
+# The operators' and the cohort's operations, and a round's lists, live in their own modules, on this router.
+from zonebridge.programmes import api_manage, api_results  # noqa: E402, F401

@@ -6,6 +6,7 @@ from zonebridge.programmes.services.candidates import (
     apply_to_round,
     decide_application,
     nominate,
+    nominations_for,
     set_host_ranking,
     set_student_ranking,
     withdraw_nomination,
@@ -32,7 +33,13 @@ from zonebridge.programmes.services.placement import (
     run_placement,
     start_placement_run,
 )
-from zonebridge.programmes.services.review import applicant_for, applicant_name, review_queue, score_application
+from zonebridge.programmes.services.review import (
+    applicant_for,
+    applicant_name,
+    review_queue,
+    review_results,
+    score_application,
+)
 from zonebridge.programmes.services.rounds import (
     BUTTON_TRANSITIONS,
     ROUND_FLOW,
@@ -50,11 +57,11 @@ from zonebridge.programmes.services.rounds import (
 
 __all__ = [
     "BUTTON_TRANSITIONS", "DECISIONS", "PLACEMENT_JOB", "ROUND_FLOW", "accept_offer", "add_check_in",
-    "applicant_for", "applicant_name", "review_queue", "set_blind_review",
+    "applicant_for", "applicant_name", "review_queue", "review_results", "set_blind_review",
     "add_criterion", "apply_to_round", "assign_mentor", "complete_participation", "create_programme",
     "create_round", "decide_application", "decline_offer", "explanation_for_position", "explanation_for_student",
-    "free_places", "freed_places", "invite_reviewer", "market_inputs", "nominate", "notify_results", "offer_free_place",
-    "open_second_round", "preview_match", "quota_for", "run_placement", "save_position", "score_application",
-    "set_host_ranking", "set_quota", "set_student_ranking", "start_placement_run", "submit_feedback",
-    "transition_round", "update_programme", "withdraw_nomination",
+    "free_places", "freed_places", "invite_reviewer", "market_inputs", "nominate", "nominations_for", "notify_results",
+    "offer_free_place", "open_second_round", "preview_match", "quota_for", "run_placement", "save_position",
+    "score_application", "set_host_ranking", "set_quota", "set_student_ranking", "start_placement_run",
+    "submit_feedback", "transition_round", "update_programme", "withdraw_nomination",
 ]

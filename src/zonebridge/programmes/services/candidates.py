@@ -308,3 +308,36 @@ def decide_application(application: Application, decision: str, *, acting_user) 
             "round": _round_label(locked_round),
             "decision": in_every_language(ApplicationState(application.state).label)})
     return application
+
+
+def nominations_for(round_: Round, *, acting_user) -> dict:
+    """The round's nominations the reader may see (the operators: every university's; a coordinator: their own
+    universities'), newest first, and per university its quota, how many it used and how many are left."""
+    from django.db.models import Count, Q
+
+    from zonebridge.directory.models import Organisation
+    from zonebridge.programmes.models import UniversityQuota
+
+    nominations = round_.nominations.select_related("student", "university", "nominated_by")
+    if policy.sees_all_nominations(acting_user, round_):
+        # Every university that nominated someone or was given a quota (the rest have the default, unused).
+        universities = Organisation.objects.filter(
+            Q(pk__in=round_.nominations.values("university_id")) | Q(pk__in=round_.quotas.values("university_id")))
+    else:
+        universities = policy.coordinated_universities(acting_user)
+        if not universities.exists():
+            raise NotAllowed(_("Only the programme's operators and university coordinators see a round's "
+                               "nominations."))
+        nominations = nominations.filter(university__in=universities)
+    universities = list(universities.order_by("slug"))
+    set_quotas = dict(UniversityQuota.objects.filter(round=round_, university__in=universities)
+                      .values_list("university_id", "quota"))
+    used = dict(round_.nominations.filter(university__in=universities).values("university_id")
+                .annotate(active=Count("pk", filter=Q(state=NominationState.ACTIVE)))
+                .values_list("university_id", "active"))
+    quotas = []
+    for university in universities:
+        quota = set_quotas.get(university.pk, round_.default_quota)
+        taken = used.get(university.pk, 0)
+        quotas.append({"university": university, "quota": quota, "used": taken, "left": max(quota - taken, 0)})
+    return {"quotas": quotas, "nominations": list(nominations)}

@@ -114,3 +114,37 @@ def review_queue(round_, *, acting_user) -> list[dict]:
                      "university": application.university.name if identity else None,
                      "review_count": application.review_count, "mine": application.pk in mine})
     return rows
+
+
+def review_results(round_, *, acting_user) -> list[dict]:
+    """The round's applications in rank order (mean weighted total, best first) with the mean score per criterion
+    and the number of reviews. The operators see every application; a reviewer those they may score (conflicts
+    left out, ranks kept), in a blind review without names and universities."""
+    from collections import defaultdict
+
+    from zonebridge.programmes import queries
+
+    if not policy.may_see_ranked_results(acting_user, round_):
+        raise NotAllowed(_("Only the programme's operators and the round's reviewers see its ranked results."))
+    manages = policy.manages(acting_user, round_.programme)
+    criteria = list(round_.criteria.all())
+    given: dict[int, list[dict]] = defaultdict(list)
+    for application_id, scores in Review.objects.filter(application__round=round_).values_list(
+            "application_id", "scores"):
+        given[application_id].append(scores)
+    rows = []
+    for rank, application in enumerate(queries.ranked_results(round_), start=1):
+        application.round = round_
+        if not (manages or policy.may_review(acting_user, application)):
+            continue
+        identity = policy.sees_applicant_identity(acting_user, application)
+        per_criterion = []
+        for criterion in criteria:
+            values = [scores[str(criterion.pk)] for scores in given[application.pk] if str(criterion.pk) in scores]
+            per_criterion.append({"criterion": criterion, "mean": round(sum(values) / len(values), 2)
+                                  if values else None})
+        rows.append({"rank": rank, "application": application, "name": applicant_name(application, acting_user),
+                     "university": application.university.name if identity else None,
+                     "reviews": application.review_count, "scores": per_criterion,
+                     "total": None if application.mean_score is None else round(application.mean_score, 2)})
+    return rows
