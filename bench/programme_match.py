@@ -8,9 +8,10 @@ ranks everyone who ranked it by a common score plus its own noise. Timed: the op
 (`preview_match`), then the committed match as the job the page starts (`start_placement_run` + the job):
 rank lists read from the database, the engine, the stability check and explanations, the `PlacementRun`, one
 offer per placed student, the round published; then, apart, the job its commit queues, which tells every student,
-host admin and the operator (one notification each, written in bulk; their e-mails queued after commit as one task
-per 200: on SQLite into Huey's SQLite file; on PostgreSQL into Redis, as a set-up beyond one machine runs). The engine's share
-(placement + stability check + explanations) is printed apart. Target: the committed run ≤ 10 s on each back end.
+host admin and the operator (one notification each, written in bulk; their e-mails queued after commit, one
+task per 200: on SQLite into Huey's SQLite file; on PostgreSQL into Redis, as a set-up beyond one machine runs).
+The engine's share (placement + stability check + explanations) is printed apart. Target: the committed run
+≤ 10 s on each back end.
 """
 
 import argparse

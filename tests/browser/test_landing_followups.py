@@ -70,7 +70,8 @@ def test_a_canned_first_response_and_a_reopened_request(request, device, live_se
     expect(page.locator("#id_body")).to_have_value("潮付科技：\n\n我們正在處理您的申請。")
     problems += checked(page)
     page.get_by_role("button", name="发送留言").click()
-    expect(page.locator(".landing-thread")).to_contain_text("我們正在處理您的申請。")
+    # Sent in the requester's 繁體; the operator's 简体 page shows it converted, with the note saying so.
+    expect(page.locator(".landing-thread")).to_contain_text("我们正在处理您的申请。")
     expect(page.locator("#first-response")).not_to_contain_text("等待")
     page.goto(f"{base}/zh-hans/landing/replies/")
     expect(page.locator("main")).to_contain_text("已收到")
@@ -81,6 +82,7 @@ def test_a_canned_first_response_and_a_reopened_request(request, device, live_se
                         by=operator_lingang, assignee=operator_lingang)
     sign_in(page, base, "zh-hant", "org_admin")
     page.goto(f"{base}/zh-hant/landing/requests/{delivered.pk}/")
+    expect(page.locator(".landing-thread")).to_contain_text("我們正在處理您的申請。")
     page.get_by_role("button", name="重新開啟").click()
     expect(page.locator("#id_reopen_reason_error")).to_contain_text("請說明重新開啟申請的原因")
     page.locator("#id_reopen_reason").fill("漏咗第二份合約。")
